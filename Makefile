@@ -1,0 +1,40 @@
+# The two commands a newcomer needs: `make site` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Fixed dates for MkDocs' own timestamps, so two builds of the same content are identical.
+export SOURCE_DATE_EPOCH ?= 1747353600
+
+.PHONY: site serve test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.site-installed
+
+site: $(VENV)/.site-installed
+	rm -rf site
+	$(BIN)/mkdocs build --strict --clean
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+test: lint
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

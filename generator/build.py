@@ -1,0 +1,132 @@
+"""The whole pipeline in a straight line.
+
+1. parse   live-blog text -> Liveblog
+2. load    source.yml, glossary, background notes, annotations -> validated model
+3. link    mentions, annotation quotes, backlinks -> Explainer
+4. render  Explainer -> Site (Markdown pages and nav)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ContentError, Problem
+from .link import (
+    build_matcher,
+    collect_backlinks,
+    find_mentions,
+    make_blocks,
+    place_annotations,
+    unused_warnings,
+)
+from .load import display_path, load_annotations, load_glossary, load_note, load_source
+from .model import Explainer, Site
+from .parse import ParseOptions, parse_liveblog
+from .render import render_site
+from .textfile import read_text
+
+
+def build(content_dir: Path) -> Site:
+    """Build the explainer in ``content_dir`` into pages; raises ContentError on problems."""
+    return render_site(assemble(content_dir))
+
+
+def assemble(content_dir: Path) -> Explainer:
+    """Stages 1-3: everything modelled and linked, nothing rendered yet."""
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        raise ContentError.at(
+            display_path(content_dir),
+            0,
+            0,
+            "content folder not found",
+            "create it, or point the plugin's 'content_dir' at it",
+        )
+    source = load_source(_required(content_dir, "source.yml"))
+    liveblog_path = _required(content_dir, "liveblog.txt")
+    shown = display_path(liveblog_path)
+    liveblog = parse_liveblog(
+        read_text(liveblog_path, shown),
+        shown,
+        ParseOptions(
+            timezone=source.timezone,
+            published=source.published,
+            order=source.order,
+            furniture=source.furniture,
+        ),
+    )
+
+    glossary_paths = _glossary_files(content_dir)
+    glossary = load_glossary(glossary_paths)
+    term_files = _term_files(glossary_paths, glossary)
+    notes = tuple(load_note(path) for path in sorted((content_dir / "background").glob("*.md")))
+    annotations_path = content_dir / "annotations.yml"
+    annotations = load_annotations(annotations_path) if annotations_path.exists() else ()
+
+    blocks = make_blocks(liveblog)
+    matcher = build_matcher(glossary, notes, term_files)
+    known = {term.id for term in glossary} | {note.slug for note in notes}
+    place_annotations(annotations, blocks, liveblog.entries, known, display_path(annotations_path))
+    find_mentions(blocks, matcher)
+    backlinks = collect_backlinks(blocks)
+    warnings: list[Problem] = [
+        *liveblog.warnings,
+        *unused_warnings(glossary, notes, backlinks, term_files),
+    ]
+    warnings += _key_moment_problems(
+        source.key_moments, liveblog, display_path(content_dir / "source.yml")
+    )
+    return Explainer(
+        source, liveblog, glossary, notes, annotations, blocks, backlinks, tuple(warnings)
+    )
+
+
+def _required(content_dir: Path, name: str) -> Path:
+    path = content_dir / name
+    if not path.is_file():
+        raise ContentError.at(
+            display_path(path),
+            0,
+            0,
+            "file not found",
+            f"every content folder needs {name}; see README.md",
+        )
+    return path
+
+
+def _glossary_files(content_dir: Path) -> list[Path]:
+    single = content_dir / "glossary.yml"
+    files = [single] if single.is_file() else []
+    return files + sorted((content_dir / "glossary").glob("*.yml"))
+
+
+def _term_files(paths: list[Path], glossary: tuple) -> dict[str, str]:
+    """Which file each term came from, for messages (one file is the common case)."""
+    if len(paths) == 1:
+        return {term.id: display_path(paths[0]) for term in glossary}
+    from .yamlfile import load_yaml_file
+
+    owners = {}
+    for path in paths:
+        for record in load_yaml_file(path, display_path(path)) or []:
+            owners[record["id"]] = display_path(path)
+    return owners
+
+
+def _key_moment_problems(keys: tuple[str, ...], liveblog, path: str) -> list[Problem]:
+    anchors = {e.anchor for e in liveblog.entries} | {e.clock for e in liveblog.entries}
+    missing = [k for k in keys if k not in anchors and k.zfill(5) not in anchors]
+    if missing:
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    0,
+                    0,
+                    f"key moment names no entry: {k!r}",
+                    "use an entry's time (HH:MM) or anchor",
+                )
+                for k in missing
+            ]
+        )
+    return []
