@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from .errors import ContentError, Problem
@@ -19,16 +20,23 @@ from .link import (
     place_annotations,
     unused_warnings,
 )
-from .load import display_path, load_annotations, load_glossary, load_note, load_source
-from .model import Explainer, Site
+from .load import display_path, load_glossary, load_note, load_source, read_annotations
+from .model import Explainer, Liveblog, Site
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
 from .textfile import read_text
+from .timeline import find_entries
+from .validate import positions_of
+from .yamlfile import load_yaml_file
 
 
-def build(content_dir: Path) -> Site:
-    """Build the explainer in ``content_dir`` into pages; raises ContentError on problems."""
-    return render_site(assemble(content_dir))
+def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True) -> Site:
+    """Build the explainer in ``content_dir`` into pages; raises ContentError on problems.
+
+    ``site_url`` and ``directory_urls`` (MkDocs' ``use_directory_urls``) say where the pages
+    will be published; only the structured data's absolute addresses need them.
+    """
+    return render_site(assemble(content_dir), site_url, directory_urls)
 
 
 def assemble(content_dir: Path) -> Explainer:
@@ -61,21 +69,29 @@ def assemble(content_dir: Path) -> Explainer:
     term_files = _term_files(glossary_paths, glossary)
     notes = tuple(load_note(path) for path in sorted((content_dir / "background").glob("*.md")))
     annotations_path = content_dir / "annotations.yml"
-    annotations = load_annotations(annotations_path) if annotations_path.exists() else ()
+    # Records that failed their checks are reported with the quotes that cannot be placed.
+    annotations, annotation_problems = (
+        read_annotations(annotations_path) if annotations_path.exists() else ((), [])
+    )
 
     blocks = make_blocks(liveblog)
     matcher = build_matcher(glossary, notes, term_files)
     known = {term.id for term in glossary} | {note.slug for note in notes}
-    place_annotations(annotations, blocks, liveblog.entries, known, display_path(annotations_path))
+    place_annotations(
+        annotations,
+        blocks,
+        liveblog.entries,
+        known,
+        display_path(annotations_path),
+        earlier=annotation_problems,
+    )
     find_mentions(blocks, matcher)
     backlinks = collect_backlinks(blocks)
     warnings: list[Problem] = [
         *liveblog.warnings,
-        *unused_warnings(glossary, notes, backlinks, term_files),
+        *unused_warnings(glossary, notes, backlinks, term_files, blocks),
     ]
-    warnings += _key_moment_problems(
-        source.key_moments, liveblog, display_path(content_dir / "source.yml")
-    )
+    warnings += _key_moment_problems(source.key_moments, liveblog, content_dir / "source.yml")
     return Explainer(
         source, liveblog, glossary, notes, annotations, blocks, backlinks, tuple(warnings)
     )
@@ -113,20 +129,37 @@ def _term_files(paths: list[Path], glossary: tuple) -> dict[str, str]:
     return owners
 
 
-def _key_moment_problems(keys: tuple[str, ...], liveblog, path: str) -> list[Problem]:
-    anchors = {e.anchor for e in liveblog.entries} | {e.clock for e in liveblog.entries}
-    missing = [k for k in keys if k not in anchors and k.zfill(5) not in anchors]
-    if missing:
-        raise ContentError(
-            [
-                Problem(
-                    path,
-                    0,
-                    0,
-                    f"key moment names no entry: {k!r}",
-                    "use an entry's time (HH:MM) or anchor",
+def _key_moment_problems(keys: tuple[str, ...], liveblog: Liveblog, path: Path) -> list[Problem]:
+    """Each key moment must name exactly one entry; every one that does not is an error."""
+    problems: list[tuple[int, str, str]] = []
+    clocks = sorted({entry.clock for entry in liveblog.entries})
+    for index, key in enumerate(keys):
+        found = find_entries(key, liveblog.entries)
+        if len(found) > 1:
+            problems.append(
+                (
+                    index,
+                    f"several entries were posted at {key.zfill(5)}",
+                    "name one by its anchor: " + ", ".join(e.anchor for e in found),
                 )
-                for k in missing
-            ]
-        )
-    return []
+            )
+        elif not found:
+            close = difflib.get_close_matches(key.zfill(5), clocks, n=1)
+            problems.append(
+                (
+                    index,
+                    f"key moment names no entry: {key!r}",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "use an entry's time (HH:MM) or its anchor",
+                )
+            )
+    if not problems:
+        return []
+    shown = display_path(path)
+    # Positions are only needed for messages: read them again rather than carry them.
+    data = load_yaml_file(path, shown)
+    located = positions_of(data.get("key_moments", []))
+    raise ContentError(
+        [Problem(shown, *located[index], message, hint) for index, message, hint in problems]
+    )

@@ -6,13 +6,15 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .build import assemble, build
+from .build import build
+from .check import check_content
 from .errors import ContentError
-from .load import display_path
-from .parse import parse_liveblog
+from .load import display_path, load_source
+from .parse import ParseOptions, describe_liveblog, parse_liveblog
 from .textfile import read_text
 
 
@@ -23,73 +25,133 @@ def main(argv: list[str] | None = None) -> int:
     parse.add_argument("file", type=Path)
     check = commands.add_parser("check", help="validate a content folder")
     check.add_argument("content_dir", type=Path, nargs="?", default=Path("content"))
-    export = commands.add_parser("export", help="write the generated Markdown pages to DIR")
+    export = commands.add_parser(
+        "export",
+        help="write the generated Markdown pages to DIR, as the MkDocs plugin serves them",
+    )
     export.add_argument("dir", type=Path)
-    export.add_argument("--content", type=Path, default=Path("content"))
+    export.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="where to read site_url, use_directory_urls and content_dir (if it exists)",
+    )
+    export.add_argument("--content", type=Path, help="the content folder (default: content)")
+    export.add_argument(
+        "--site-url",
+        help="the site's address (mkdocs.yml's site_url), for absolute structured-data links",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "parse":
             return _parse(args.file)
         if args.command == "check":
             return _check(args.content_dir)
-        return _export(args.content, args.dir)
+        return _export(args.dir, args.config, args.content, args.site_url)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
 
 
 def _parse(path: Path) -> int:
+    """Print the parsed live-blog as YAML, then how every line was classified.
+
+    A source.yml beside the file supplies its zone, date, order and furniture lines, as
+    the build would.
+    """
     shown = display_path(path)
-    blog = parse_liveblog(read_text(path, shown), shown)
-    model = {
-        "headline": blog.headline.text,
-        "intro": [p.text for p in blog.intro],
-        "order": blog.order,
-        "entries": [
-            {
-                "anchor": e.anchor,
-                "posted": e.posted.isoformat(),
-                "time": e.time_label,
-                "line": e.line,
-                "paragraphs": [p.text for p in e.paragraphs],
-            }
-            for e in blog.entries
-        ],
-    }
+    source_path = path.parent / "source.yml"
+    options = ParseOptions.from_source(load_source(source_path)) if source_path.is_file() else None
+    blog = parse_liveblog(read_text(path, shown), shown, options or ParseOptions())
+    model = describe_liveblog(blog)
     sys.stdout.write(yaml.safe_dump(model, allow_unicode=True, sort_keys=False, width=100))
-    counts = Counter(line.kind for line in blog.lines if line.kind != "blank")
-    print(
-        "# lines: "
-        + ", ".join(
-            f"{kind} {counts[kind]}"
-            for kind in ("headline", "intro", "date", "time", "paragraph", "furniture")
-        )
-    )
+    counts: Counter[str] = Counter(line.kind for line in blog.lines)
+    kinds = ("headline", "intro", "date", "time", "paragraph", "furniture", "blank")
+    print(f"# {len(blog.lines)} lines: " + ", ".join(f"{k} {counts[k]}" for k in kinds))
+    for line in blog.lines:
+        if line.kind != "blank":
+            # The text is untrusted: show control characters escaped, never raw.
+            text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in line.text.strip())
+            text = text if len(text) <= 70 else text[:69] + "…"
+            print(f"# {line.number:5} {line.kind:<9} {text}")
     for warning in blog.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
 def _check(content_dir: Path) -> int:
-    explainer = assemble(content_dir)
-    for warning in explainer.warnings:
+    """Print every problem in the folder (exit 1 if any), then the warnings, then recurring
+    names that have no glossary entry, as suggestions."""
+    report = check_content(content_dir)
+    shown = display_path(content_dir)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if report.suggestions:
+        print("Names that recur in the live-blog without a glossary entry:")
+        for suggestion in report.suggestions:
+            print(f"suggestion: {suggestion.first}")
+    if report.problems:
+        count = len(report.problems)
+        print(f"{shown}: {count} problem{'s' if count > 1 else ''}", file=sys.stderr)
+        return 1
+    explainer = report.explainer
+    assert explainer is not None
     print(
-        f"{display_path(content_dir)}: {len(explainer.liveblog.entries)} entries, "
+        f"{shown}: {len(explainer.liveblog.entries)} entries, "
         f"{len(explainer.glossary)} glossary terms, {len(explainer.notes)} background notes, "
         f"{len(explainer.annotations)} annotations: no errors"
     )
     return 0
 
 
-def _export(content_dir: Path, out: Path) -> int:
-    site = build(content_dir)
+def _export(out: Path, config: Path, content: Path | None, site_url: str | None) -> int:
+    """Write every generated page under ``out``, byte for byte what the plugin hands MkDocs.
+
+    The plugin renders with mkdocs.yml's ``site_url`` and ``use_directory_urls``, so those
+    (and the plugin's ``content_dir``) are read from ``config`` unless given here.
+    """
+    settings = _mkdocs_settings(config)
+    site = build(
+        content or settings["content_dir"],
+        site_url=settings["site_url"] if site_url is None else site_url,
+        directory_urls=settings["directory_urls"],
+    )
     for path, markdown in site.pages.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8", newline="\n")
     print(f"wrote {len(site.pages)} pages to {display_path(out)}")
     return 0
+
+
+def _mkdocs_settings(config: Path) -> dict[str, Any]:
+    """What the plugin would be given by MkDocs: site_url, use_directory_urls, content_dir."""
+    settings: dict[str, Any] = {
+        "site_url": "",
+        "directory_urls": True,
+        "content_dir": Path("content"),
+    }
+    if not config.is_file():
+        return settings
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own loader: !ENV, INHERIT
+
+    with config.open("rb") as file:
+        data = yaml_load(file) or {}
+    settings["site_url"] = data.get("site_url") or ""
+    settings["directory_urls"] = data.get("use_directory_urls", True)
+    plugins = data.get("plugins") or []
+    # mkdocs.yml lists plugins as names or one-key mappings, or maps names to settings.
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins]
+    )
+    for name, options in entries:
+        if name == "explainer" and isinstance(options, dict) and options.get("content_dir"):
+            settings["content_dir"] = config.parent / options["content_dir"]
+    return settings
 
 
 if __name__ == "__main__":

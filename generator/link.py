@@ -7,12 +7,13 @@ longest alias first.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .aliases import alias_key
 from .errors import ContentError, Problem, ProblemCollector
 from .model import (
     Annotation,
@@ -34,13 +35,17 @@ class Matcher:
     """One compiled pattern for all aliases, and which target each alias stands for."""
 
     pattern: re.Pattern[str] | None
+    """Every alias of every term and note, as one regular expression (None if none)."""
     targets: dict[str, str]
+    """Alias (as ``alias_key`` writes it) -> ``term:<id>`` or ``note:<slug>``."""
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, target) of every mention in ``text``, left to right."""
+        """(start, end, target) of every mention in ``text``, left to right, in one pass."""
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), self.targets[m[0]]) for m in self.pattern.finditer(text)]
+        return [
+            (m.start(), m.end(), self.targets[alias_key(m[0])]) for m in self.pattern.finditer(text)
+        ]
 
 
 def build_matcher(
@@ -48,50 +53,43 @@ def build_matcher(
     notes: tuple[BackgroundNote, ...],
     glossary_paths: dict[str, str],
 ) -> Matcher:
-    """Collect every name and alias; an alias claimed twice or a lone given name is an error."""
+    """Collect every name and alias into one pattern; an alias claimed twice is an error.
+
+    ``load_glossary`` already refused clashes between terms and lone given names, where it
+    knows every position; what is left to find here is a note's alias that a term or another
+    note also claims, reported at the note's alias.
+    """
     targets: dict[str, str] = {}
+    claimed_at: dict[str, str] = {}
     problems: list[Problem] = []
+
+    def claim(spelling: str, target: str, path: str, at: tuple[int, int]) -> None:
+        key = alias_key(spelling)
+        owner = targets.setdefault(key, target)
+        claimed_at.setdefault(key, f"{path}:{at[0]}:{at[1]}")
+        if owner != target:
+            problems.append(
+                Problem(
+                    path,
+                    *at,
+                    f"alias '{spelling}' is claimed by {_format_target(owner)} and "
+                    f"{_format_target(target)}",
+                    f"an alias links to one term or note only; the other claim is at "
+                    f"{claimed_at[key]}",
+                )
+            )
+
     for term in glossary:
-        given = term.name.split()[0] if term.kind == "person" and " " in term.name else None
-        for alias in (term.name, *term.aliases):
-            where = glossary_paths.get(term.id, "content/glossary.yml")
-            if alias == given:
-                problems.append(
-                    Problem(
-                        where,
-                        term.line,
-                        1,
-                        f"alias '{alias}' of '{term.id}' is a given name alone",
-                        "given names link to too many people; use the full name",
-                    )
-                )
-            elif targets.get(alias, f"term:{term.id}") != f"term:{term.id}":
-                problems.append(
-                    Problem(
-                        where,
-                        term.line,
-                        1,
-                        f"alias '{alias}' is claimed by '{term.id}' and "
-                        f"'{targets[alias].split(':', 1)[1]}'",
-                        "an alias can stand for one term only",
-                    )
-                )
-            else:
-                targets[alias] = f"term:{term.id}"
+        path = term.path or glossary_paths.get(term.id, "content/glossary.yml")
+        record_at = (term.line, term.column)
+        claim(term.name, f"term:{term.id}", path, term.name_at if term.line else record_at)
+        for index, alias in enumerate(term.aliases):
+            at = term.alias_at[index] if index < len(term.alias_at) else record_at
+            claim(alias, f"term:{term.id}", path, at)
     for note in notes:
-        for alias in note.aliases:
-            if targets.get(alias, f"note:{note.slug}") != f"note:{note.slug}":
-                problems.append(
-                    Problem(
-                        note.path,
-                        1,
-                        1,
-                        f"alias '{alias}' is claimed by note '{note.slug}' and "
-                        f"'{targets[alias].split(':', 1)[1]}'",
-                        "an alias can stand for one term or note only",
-                    )
-                )
-            targets[alias] = f"note:{note.slug}"
+        for index, alias in enumerate(note.aliases):
+            at = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
+            claim(alias, f"note:{note.slug}", note.path, at)
     if problems:
         raise ContentError(problems)
     if not targets:
@@ -101,7 +99,21 @@ def build_matcher(
     return Matcher(re.compile(rf"(?<!\w){_trie_pattern(list(targets))}(?!\w)"), targets)
 
 
+def _format_target(target: str) -> str:
+    kind, _, key = target.partition(":")
+    return f"'{key}'" if kind == "term" else f"note '{key}'"
+
+
+# In the text, any run of blanks matches an alias's space and either apostrophe its own.
+_CHAR_PATTERNS = {" ": r"\s+", "'": "['’‘]"}
+
+
 def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for all ``words``, shaped as the trie of their characters.
+
+    Words that share a beginning share its pattern, so the engine reads each character of
+    the text once per position instead of once per alias.
+    """
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -112,9 +124,12 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 def _node_pattern(node: dict[str, dict]) -> str:
-    # Longer continuations come first, so the longest alias wins; ending here comes last.
+    # Longer continuations come first and ending here comes last, so at each position the
+    # longest alias wins ("Vladimir Medinsky" before "Vladimir", were both aliases).
     branches = [
-        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
+        _CHAR_PATTERNS.get(char, re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char
     ]
     if "" in node:
         branches.append("")
@@ -141,41 +156,46 @@ def place_annotations(
     annotations: tuple[Annotation, ...],
     blocks: dict[str, Block],
     entries: tuple[Entry, ...],
-    known_targets: set[str],
+    known_targets: set[str] | None,
     path: str,
+    earlier: Sequence[Problem] = (),
 ) -> None:
-    """Put each annotation on its quote; every one that cannot be placed is an error."""
+    """Put each annotation on its quote; every one that cannot be placed is an error.
+
+    ``earlier`` are problems already found in the file (records that failed their schema),
+    raised together with these so an editor sees them all at once. ``known_targets`` of
+    None skips checking ``see`` (the glossary could not be read).
+    """
     problems = ProblemCollector(path)
+    problems.problems += earlier
     by_clock: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         by_clock[entry.clock].append(entry)
-    numbers: dict[str, int] = defaultdict(int)
-    placed: list[tuple[Block, list[PlacedAnnotation]]] = []
     for annotation in annotations:
         block = _resolve_block(annotation, blocks, by_clock, problems)
-        if annotation.see and annotation.see not in known_targets:
+        if known_targets is not None and annotation.see and annotation.see not in known_targets:
             close = difflib.get_close_matches(annotation.see, sorted(known_targets), n=1)
-            problems.add(
-                annotation.line,
-                annotation.column,
+            problems.add_at(
+                _at(annotation, annotation.see_at),
                 f"'see' names no glossary term or background note: '{annotation.see}'",
                 f"did you mean '{close[0]}'?" if close else "",
             )
         if block is None:
             continue
-        spans = _locate(annotation, block, problems)
+        spans = _locate(annotation, block, blocks, problems)
         if spans is None:
             continue
-        numbers[block.key] += 1
-        pieces = [
-            PlacedAnnotation(start, end, annotation, numbers[block.key]) for _, start, end in spans
-        ]
-        placed.append((block, pieces))
-        for (index, _, _), piece in zip(spans, pieces):
+        for index, start, end in spans:
+            piece = PlacedAnnotation(start, end, annotation, 0)  # numbered by _renumber
             _add_piece(block.annotations[index], piece, annotation, problems)
     problems.raise_if_any()
     for block in blocks.values():
         _renumber(block)
+
+
+def _at(annotation: Annotation, position: tuple[int, int]) -> tuple[int, int]:
+    """Where a message about an annotation points: the value concerned, else the record."""
+    return position if position != (0, 0) else (annotation.line, annotation.column)
 
 
 def _add_piece(
@@ -187,9 +207,8 @@ def _add_piece(
     for other in existing:
         same = (other.start, other.end) == (piece.start, piece.end)
         if not same and other.start < piece.end and piece.start < other.end:
-            problems.add(
-                annotation.line,
-                annotation.column,
+            problems.add_at(
+                _at(annotation, annotation.quote_at),
                 f"quote {annotation.quote!r} overlaps the quote of the annotation on "
                 f"line {other.annotation.line}",
                 "annotate the same words exactly, or words that do not overlap",
@@ -224,18 +243,17 @@ def _resolve_block(
     candidates = by_clock.get(clock, [])
     if len(candidates) == 1:
         return blocks[candidates[0].anchor]
+    at = _at(annotation, annotation.entry_at)
     if candidates:
-        problems.add(
-            annotation.line,
-            annotation.column,
+        problems.add_at(
+            at,
             f"several entries were posted at {clock}",
             "name one by its anchor: " + ", ".join(e.anchor for e in candidates),
         )
     else:
         close = difflib.get_close_matches(clock, sorted(by_clock), n=1)
-        problems.add(
-            annotation.line,
-            annotation.column,
+        problems.add_at(
+            at,
             f"no entry at {ref}",
             f"did you mean '{close[0]}'?"
             if close
@@ -268,19 +286,24 @@ def _collapse(text: str) -> str:
 
 
 def _locate(
-    annotation: Annotation, block: Block, problems: ProblemCollector
+    annotation: Annotation, block: Block, blocks: dict[str, Block], problems: ProblemCollector
 ) -> list[tuple[int, int, int]] | None:
-    """(paragraph index, start, end) pieces of the quote, or None after reporting why not."""
+    """(paragraph index, start, end) pieces of the quote, or None after reporting why not.
+
+    The quote is compared with the block's text after both had every run of whitespace
+    (line and paragraph breaks included) folded to one space, as a reader sees them; it
+    must start and end at word boundaries, so no mark ever cuts a word in two.
+    """
     text, origin = _normalised(block.paragraphs)
     quote = _collapse(annotation.quote)
     where = _block_name(block)
-    starts = [m.start() for m in re.finditer(re.escape(quote), text)]
+    at = _at(annotation, annotation.quote_at)
+    starts = [m.start() for m in re.finditer(_quote_pattern(quote), text)]
     if not starts:
-        problems.add(
-            annotation.line,
-            annotation.column,
+        problems.add_at(
+            at,
             f"quote not found in {where}: {annotation.quote!r}",
-            _closest(quote, text),
+            _elsewhere(quote, block, blocks) or _closest(quote, text) or _NOT_FOUND_HINT,
         )
         return None
     prefix, suffix = _collapse(annotation.prefix), _collapse(annotation.suffix)
@@ -290,27 +313,51 @@ def _locate(
         if text[:s].rstrip().endswith(prefix) and text[s + len(quote) :].lstrip().startswith(suffix)
     ]
     if len(chosen) != 1:
-        contexts = "; ".join(
-            f"…{text[max(0, s - 20) : s]}[{quote}]{text[s + len(quote) : s + len(quote) + 20]}…"
-            for s in (chosen or starts)[:5]
-        )
+        contexts = _occurrences(text, chosen or starts, len(quote))
         if not chosen:
-            problems.add(
-                annotation.line,
-                annotation.column,
+            problems.add_at(
+                at,
                 f"prefix/suffix match none of the {len(starts)} occurrence(s) of "
                 f"{annotation.quote!r} in {where}",
                 f"occurrences: {contexts}",
             )
         else:
-            problems.add(
-                annotation.line,
-                annotation.column,
+            problems.add_at(
+                at,
                 f"quote occurs {len(chosen)} times in {where}: {annotation.quote!r}",
                 f"add 'prefix' or 'suffix' to choose one: {contexts}",
             )
         return None
     return _pieces(chosen[0], chosen[0] + len(quote), text, origin, block)
+
+
+def _quote_pattern(quote: str) -> str:
+    """The quote, matching only whole words at its ends: 'Kiev' is not in 'Kievan Rus'."""
+    head = r"(?<!\w)" if quote[:1].isalnum() or quote[:1] == "_" else ""
+    tail = r"(?!\w)" if quote[-1:].isalnum() or quote[-1:] == "_" else ""
+    return head + re.escape(quote) + tail
+
+
+_NOT_FOUND_HINT = "copy the words exactly from the entry, including ’ and “ ” marks"
+
+
+def _in_context(text: str, start: int, length: int) -> str:
+    """An occurrence with three words either side: '…between Moscow and [Kiev] in over three…'."""
+    end = start + length
+    before = text[:start].split(" ")
+    after = text[end:].split(" ")
+    left = " ".join(before[-4:])
+    right = " ".join(after[:4])
+    return (
+        ("…" if len(before) > 4 else "")
+        + f"{left}[{text[start:end]}]{right}"
+        + ("…" if len(after) > 4 else "")
+    )
+
+
+def _occurrences(text: str, starts: list[int], length: int) -> str:
+    shown = "; ".join(_in_context(text, start, length) for start in starts[:5])
+    return shown + (f"; and {len(starts) - 5} more" if len(starts) > 5 else "")
 
 
 def _pieces(
@@ -337,26 +384,80 @@ def _pieces(
     return trimmed
 
 
+_WORD = re.compile(r"\w+")
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
 def _closest(quote: str, text: str) -> str:
-    """A 'did you mean' hint: the stretch of the block most like the quote."""
-    words = [m.start() for m in re.finditer(r"\S+", text)]
-    best, best_score = "", 0.0
+    """A 'did you mean' hint: the run of whole words in the block most like the quote.
+
+    Candidates start and end at word boundaries (keeping punctuation that touches a word
+    only where the quote has some at that end), span about as many words as the quote, and
+    are compared without regard to case; so 'Boris Jonson' finds 'Boris Johnson', not
+    'Boris Johnson’' or 'oris Johnson’s'.
+    """
+    words = list(_WORD.finditer(text))
+    count = max(1, len(_WORD.findall(quote)))
+    lead = not quote[:1].isalnum()
+    trail = not quote[-1:].isalnum()
+    target = quote.casefold().translate(_TYPOGRAPHIC)
     matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(quote)
-    for start in words:
-        for length in {len(quote) - 2, len(quote), len(quote) + 2}:
-            candidate = text[start : start + max(length, 1)]
-            matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
-                continue
-            score = matcher.ratio()
-            if score > best_score:
-                best, best_score = candidate, score
-    if best_score < 0.5:
-        return "copy the words exactly from the entry, including ’ and “ ” marks"
-    end = bisect.bisect_left(words, text.find(best) + len(best))
-    del end
-    return f"did you mean {best.strip()!r}?"
+    matcher.set_seq2(target)
+    best, best_key = "", (0.0, 0)
+    for i, first in enumerate(words):
+        starts = {first.start()}
+        if lead:
+            starts.add(_punctuation_before(text, first.start()))
+        for last in words[i + max(0, count - 2) : i + count + 1]:
+            ends = {last.end()}
+            if trail:
+                ends.add(_punctuation_after(text, last.end()))
+            for start in starts:
+                for end in ends:
+                    candidate = text[start:end]
+                    matcher.set_seq1(candidate.casefold().translate(_TYPOGRAPHIC))
+                    if matcher.real_quick_ratio() < best_key[0]:
+                        continue
+                    if matcher.quick_ratio() < best_key[0]:
+                        continue
+                    key = (matcher.ratio(), -abs(len(candidate) - len(quote)))
+                    if key > best_key:
+                        best, best_key = candidate, key
+    if best_key[0] < 0.6:
+        return ""
+    if best.translate(_TYPOGRAPHIC) == quote.translate(_TYPOGRAPHIC):
+        return f"did you mean {best!r}? The source writes typographic quotes and dashes"
+    return f"did you mean {best!r}?"
+
+
+def _punctuation_before(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isspace() and not text[position - 1].isalnum():
+        position -= 1
+    return position
+
+
+def _punctuation_after(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isspace() and not text[position].isalnum():
+        position += 1
+    return position
+
+
+def _elsewhere(quote: str, block: Block, blocks: dict[str, Block]) -> str:
+    """Where the quote does occur, when the editor named the wrong entry."""
+    found = [
+        other
+        for other in blocks.values()
+        if other is not block and quote in _normalised(other.paragraphs)[0]
+    ]
+    if not found:
+        return ""
+    names = ", ".join(_block_ref(other) for other in found[:3])
+    return f"these words are in {names}; name that entry instead"
+
+
+def _block_ref(block: Block) -> str:
+    """How an editor names a block in ``entry``."""
+    return f"'{block.entry.clock}'" if block.entry is not None else f"'{block.key}'"
 
 
 def _block_name(block: Block) -> str:
@@ -368,25 +469,32 @@ def _block_name(block: Block) -> str:
 def find_mentions(blocks: dict[str, Block], matcher: Matcher) -> None:
     """Record every mention in the intro and the entries; the first per block is linked.
 
-    A mention that crosses an annotation's quote boundary is left unlinked (the link would
-    have to cut the highlighted words).
+    A mention that crosses an annotation's quote boundary is recorded (the entry does name
+    the term) but not linked, since the link would have to cut the highlighted words; the
+    next mention of the same target in the block is linked instead. The headline is left
+    alone: it repeats the intro.
     """
     for block in blocks.values():
         if block.key == "headline":
             continue
-        seen: set[str] = set()
+        linked: set[str] = set()
         for index, paragraph in enumerate(block.paragraphs):
             found = []
             for start, end, target in matcher.find(paragraph.text):
-                crosses = any(
-                    p.start < end and start < p.end and not (p.start <= start and end <= p.end)
-                    for p in block.annotations[index]
+                first = target not in linked and not _crosses_quote(
+                    start, end, block.annotations[index]
                 )
-                if crosses:
-                    continue
-                found.append(Mention(start, end, target, target not in seen))
-                seen.add(target)
+                if first:
+                    linked.add(target)
+                found.append(Mention(start, end, target, first))
             block.mentions[index] = found
+
+
+def _crosses_quote(start: int, end: int, pieces: list[PlacedAnnotation]) -> bool:
+    """True if the words overlap a quote without lying wholly inside it."""
+    return any(
+        p.start < end and start < p.end and not (p.start <= start and end <= p.end) for p in pieces
+    )
 
 
 def collect_backlinks(blocks: dict[str, Block]) -> dict[str, tuple[str, ...]]:
@@ -403,29 +511,46 @@ def unused_warnings(
     notes: tuple[BackgroundNote, ...],
     backlinks: dict[str, tuple[str, ...]],
     glossary_paths: dict[str, str],
+    blocks: dict[str, Block],
 ) -> list[Problem]:
-    """A term never mentioned, or a note no alias of which matches, deserves a warning."""
+    """A term never mentioned, or a note's alias that matches nothing, deserves a warning.
+
+    Terms list spellings other sources use, so only a term with no mention at all is
+    suspect; a note's aliases are by definition phrases of this live-blog, so each must match.
+    """
     warnings = []
     for term in glossary:
         if f"term:{term.id}" not in backlinks:
             warnings.append(
                 Problem(
-                    glossary_paths.get(term.id, "content/glossary.yml"),
+                    term.path or glossary_paths.get(term.id, "content/glossary.yml"),
                     term.line,
-                    1,
+                    term.column or 1,
                     f"glossary term '{term.id}' is never mentioned",
-                    "check its name and aliases against the live-blog",
+                    "check its name and aliases against the live-blog, capitals included, "
+                    "or remove the term",
                 )
             )
+    matched = {
+        (mention.target, alias_key(paragraph.text[mention.start : mention.end]))
+        for block in blocks.values()
+        for paragraph, mentions in zip(block.paragraphs, block.mentions)
+        for mention in mentions
+    }
     for note in notes:
-        if f"note:{note.slug}" not in backlinks:
+        for index, alias in enumerate(note.aliases):
+            if (f"note:{note.slug}", alias_key(alias)) in matched:
+                continue
+            line, column = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
             warnings.append(
                 Problem(
                     note.path,
-                    1,
-                    1,
-                    f"no alias of background note '{note.slug}' matches the live-blog",
-                    "aliases must be words the live-blog uses",
+                    line,
+                    column,
+                    f"alias '{alias}' of background note '{note.slug}' matches nothing in "
+                    "the live-blog",
+                    "copy the phrase exactly as an entry has it, capitals included, or "
+                    "remove it; where aliases overlap, the longest wins",
                 )
             )
     return warnings

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Characters that mean something to Markdown, HTML or a common extension wherever they
-# stand (emphasis, links, attribute lists, emoji, marks, tables, HTML, entities).
-_ALWAYS = frozenset('\\`*_{}[]()<>&|~^=:$!"#')
+# stand (emphasis, links, attribute lists, emoji, marks, keys, tables, HTML, entities); a
+# tab too, because Markdown expands tabs to spaces and the reader would lose it.
+_ALWAYS = frozenset('\\`*_{}[]()<>&|~^=:$!"#+\t')
 # Characters that only matter at the start of a line (lists, quotes, headings, snippets).
-_AT_START = frozenset("-+/%.")
+_AT_START = frozenset("-/%.")
 _ORDERED = re.compile(r"^(\d+)([.)])")
+# str.translate escapes in C: escape_text runs on every stretch of source text.
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _ALWAYS}
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"[*_`]+")
 _SPACES = re.compile(r"\s+")
@@ -23,16 +27,15 @@ def escape_text(text: str, *, at_line_start: bool = True) -> str:
     """
     if not text:
         return text
-    out = [f"&#{ord(c)};" if c in _ALWAYS else c for c in text]
-    if at_line_start:
-        if text[0] in _AT_START:
-            out[0] = f"&#{ord(text[0])};"
-        if (ordered := _ORDERED.match(text)) is not None:
-            out[ordered.end(2) - 1] = f"&#{ord(ordered[2])};"
-        if out[0] == " ":
-            out[0] = "&#32;"
     # Runs of blanks would read as line breaks or code; keep them as they are seen.
-    return "".join(out)
+    if at_line_start:
+        # "1." or "1)" would open a list: its mark becomes an entity, the digits stay.
+        if (ordered := _ORDERED.match(text)) is not None:
+            cut = ordered.end(2)
+            return f"{text[: cut - 1]}&#{ord(ordered[2])};{text[cut:].translate(_ENTITIES)}"
+        if text[0] in _AT_START or text[0] == " ":
+            return f"&#{ord(text[0])};{text[1:].translate(_ENTITIES)}"
+    return text.translate(_ENTITIES)
 
 
 def escape_attribute(text: str) -> str:
@@ -42,6 +45,7 @@ def escape_attribute(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)  # the same summary becomes the tooltip of every link to its term
 def plain_text(markdown: str) -> str:
     """A one-line, markup-free version of editor Markdown (for tooltips and descriptions)."""
     text = _MARKDOWN_LINK.sub(r"\1", markdown)
@@ -49,6 +53,7 @@ def plain_text(markdown: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)  # an entry's opening labels each of its many backlinks
 def first_words(text: str, limit: int = 60) -> str:
     """The opening of a paragraph, cut at a word boundary, with an ellipsis when cut."""
     text = _SPACES.sub(" ", text).strip()

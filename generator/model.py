@@ -137,6 +137,14 @@ class GlossaryTerm:
     """Further reading."""
     line: int = 0
     """Where the record starts in its file."""
+    column: int = 0
+    """Its column."""
+    path: str = ""
+    """The file it was read from."""
+    name_at: tuple[int, int] = (0, 0)
+    """Line and column of its name, for messages about the name as an alias."""
+    alias_at: tuple[tuple[int, int], ...] = ()
+    """Line and column of each alias, in the order of ``aliases``."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,8 @@ class BackgroundNote:
     """The note itself (Markdown)."""
     path: str = ""
     """The file it was read from."""
+    alias_at: tuple[tuple[int, int], ...] = ()
+    """Line and column of each alias, in the order of ``aliases``."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +197,12 @@ class Annotation:
     """Where the record starts in annotations.yml."""
     column: int = 0
     """Its column."""
+    entry_at: tuple[int, int] = (0, 0)
+    """Line and column of its ``entry`` value, for messages about the entry."""
+    quote_at: tuple[int, int] = (0, 0)
+    """Line and column of its ``quote`` value, for messages about the quote."""
+    see_at: tuple[int, int] = (0, 0)
+    """Line and column of its ``see`` value."""
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,41 @@
 """Stage 1, parse: live-blog text -> Liveblog (headline, intro, entries oldest first).
 
-The format: a headline line; intro paragraphs; then date lines (``16 May 2025``) and time
-lines (``22:52 GMT``), each time line opening an entry of one or more paragraph lines.
-Blogs list entries newest first or oldest first; we detect which, unless told.
+The format, as a live-blog is pasted from its page: a headline line; intro paragraphs; then
+date lines (``16 May 2025``) and time lines (``22:52 GMT``), each time line opening an entry
+of one or more paragraph lines. Every line is classified; a line that fits nowhere (text
+between a date line and the next time line) is an error, never dropped.
+
+How entries are dated:
+
+- A date line names the day its entries begin on; entries above any date line begin on the
+  ``published`` date from source.yml.
+- Taken in order of posting (bottom up in a newest-first blog), a clock that runs backwards
+  has passed midnight, so the day moves on with it.
+- The order is the one that makes the coverage span the least time (a newest-first blog read
+  oldest first would cross midnight between every pair of entries), then the one whose date
+  lines run its way; ties are newest first, the usual live-blog layout. source.yml's
+  ``order`` overrides the guess.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ContentError, Problem, ProblemCollector
-from .model import ClassifiedLine, Entry, LineKind, Liveblog, Order, Paragraph
+from .model import ClassifiedLine, Entry, LineKind, Liveblog, Order, Paragraph, SourceInfo
 
 ZONE_OFFSETS = {
     "GMT": 0,
     "UTC": 0,
     "Z": 0,
+    "WET": 0,
     "BST": 60,
+    "WEST": 60,
     "CET": 60,
     "CEST": 120,
     "EET": 120,
@@ -27,14 +43,14 @@ ZONE_OFFSETS = {
     "MSK": 180,
     "EST": -300,
     "EDT": -240,
-    "CST": -360,
     "CDT": -300,
     "MST": -420,
     "MDT": -360,
     "PST": -480,
     "PDT": -420,
 }
-"""Common zone abbreviations and their offsets from UTC in minutes."""
+"""Zone abbreviations and their offsets from UTC in minutes. Ambiguous ones (CST: China or
+US Central; IST: India, Ireland or Israel) are left out on purpose: write an offset instead."""
 
 _MONTHS = {
     name: number
@@ -57,20 +73,41 @@ _MONTHS = {
     )
     for name in names
 }
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = r"(?:(?P<weekday>[A-Za-z]{3,9})\.?,?\s+)?"
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed", "weds"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_YEARS = range(1900, 2200)
+"""Dates outside these years are typing mistakes, not live-blogs."""
+
+# Lines are matched after _normalise, so single spaces are all the blanks a pattern meets.
+# re.ASCII keeps \d to 0-9: other scripts' digits are text, not times.
+_WEEKDAY = r"(?:(?P<weekday>[a-z]{3,9})\.?,? )?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_MONTH = r"(?P<month>[a-z]{3,9})\.?"
 _DATE_FORMS = [
-    re.compile(rf"{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
-    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
+    re.compile(rf"{_WEEKDAY}{_DAY} {_MONTH},? (?P<year>\d{{4}})", re.IGNORECASE | re.ASCII),
+    re.compile(rf"{_WEEKDAY}{_MONTH} {_DAY},? (?P<year>\d{{4}})", re.IGNORECASE | re.ASCII),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", re.ASCII),
 ]
 _TIME = re.compile(
-    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<meridiem>[AaPp]\.?[Mm]\.?))?"
-    r"(?:\s+(?P<zone>[A-Za-z]{1,5}))?"
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?: ?(?P<meridiem>[ap]\.?m\.?))?"
+    r"(?: (?P<zone>[a-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?))?",
+    re.IGNORECASE | re.ASCII,
 )
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_OFFSET = re.compile(r"(?:UTC|GMT)?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?")
+_ZONE_HINT = "use " + ", ".join(ZONE_OFFSETS) + ", an offset such as GMT+3"
 
 
 @dataclass(frozen=True)
@@ -80,32 +117,44 @@ class ParseOptions:
     timezone: str | None = None
     """Zone for time lines that carry none: an abbreviation, ``+03:00`` or an IANA name."""
     published: date | None = None
-    """Date for entries before any date line."""
+    """Date for entries above the first date line."""
     order: Order | None = None
     """Force the order instead of detecting it."""
     furniture: tuple[str, ...] = ()
     """Lines to leave out as page furniture."""
 
+    @classmethod
+    def from_source(cls, source: SourceInfo) -> ParseOptions:
+        """The parser's part of source.yml."""
+        return cls(source.timezone, source.published, source.order, source.furniture)
+
 
 @dataclass
 class _Stamp:
+    """A time line and what follows it, before the blog's order is known."""
+
     line: int
+    column: int
     label: str
-    hour: int
-    minute: int
+    clock: time
     zone: tzinfo
     day: date | None
     section: int
-    paragraphs: list[Paragraph]
+    """How many date lines stand above it: a new section restarts the day count."""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> int:
+        return self.clock.hour * 60 + self.clock.minute
 
 
 def parse_liveblog(
     text: str, path: str = "liveblog.txt", options: ParseOptions = ParseOptions()
 ) -> Liveblog:
     """Parse live-blog text into a Liveblog, or raise ContentError naming every bad line."""
-    problems = ProblemCollector(path)
-    warnings: list[Problem] = []
     raw_lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw_lines[-1] == "":
+        raw_lines.pop()  # the line break ending the last line opens no new line
     if not any(line.strip() for line in raw_lines):
         raise ContentError.at(
             path,
@@ -114,7 +163,8 @@ def parse_liveblog(
             "the live-blog is empty",
             "paste the live-blog text: headline, intro, date, timed entries",
         )
-
+    problems = ProblemCollector(path)
+    warnings: list[Problem] = []
     default_zone = _resolve_default_zone(options.timezone, path)
     furniture_wanted = {_normalise(line) for line in options.furniture}
     furniture_seen: set[str] = set()
@@ -126,64 +176,65 @@ def parse_liveblog(
     stamps: list[_Stamp] = []
     current_day = options.published
     section = 0
-    warned_zone = False
+    in_entry = False  # False until a time line opens an entry, and again after a date line
+    seen_text = False  # the first line with text is the headline
+    zone_assumed = False
 
     for number, raw in enumerate(raw_lines, start=1):
         clean = _normalise(raw)
         kind: LineKind
         if not clean:
             kind = "blank"
-        elif headline is None:
-            kind, headline = "headline", Paragraph(raw.strip(), number)
-        elif clean in furniture_wanted:
+        elif seen_text and clean in furniture_wanted:
             kind = "furniture"
             furniture_seen.add(clean)
             furniture.append(Paragraph(raw.strip(), number))
-        elif (day := _match_date(clean, number, problems, warnings)) is not None:
-            kind, current_day, section = "date", day, section + 1
-        elif (match := _TIME.fullmatch(clean)) is not None:
-            kind = "time"
-            zone = _resolve_line_zone(match, number, problems, default_zone)
-            if zone is None and not match["zone"]:
-                zone = timezone.utc
-                if not warned_zone:
-                    warned_zone = True
-                    warnings.append(
-                        Problem(
-                            path,
-                            number,
-                            1,
-                            "time line has no zone; assuming UTC",
-                            "set 'timezone' in source.yml",
-                        )
+        elif (day := _match_date(clean, number, raw, problems, warnings)) is not None:
+            kind, current_day, section, in_entry = "date", day, section + 1, False
+        elif (time_match := _TIME.fullmatch(clean)) is not None:
+            kind, in_entry = "time", True
+            zone = _resolve_line_zone(time_match, number, raw, problems) or default_zone
+            if zone is None and not zone_assumed:
+                zone_assumed = True
+                warnings.append(
+                    Problem(
+                        path,
+                        number,
+                        _indent(raw),
+                        "time line has no zone; assuming UTC",
+                        "set 'timezone' in source.yml",
                     )
-            hour, minute = _clock(match, number, problems)
+                )
+            clock = _clock(time_match, number, raw, problems)
             stamps.append(
                 _Stamp(
-                    number,
-                    _SPACES.sub(" ", clean),
-                    hour,
-                    minute,
-                    zone or timezone.utc,
-                    current_day,
-                    section,
-                    [],
+                    number, _indent(raw), clean, clock, zone or timezone.utc, current_day, section
                 )
             )
-        elif not stamps and section == 0:
+        elif not seen_text:
+            kind, headline = "headline", Paragraph(raw.strip(), number)
+        elif in_entry:
+            kind = "paragraph"
+            stamps[-1].paragraphs.append(Paragraph(raw.strip(), number))
+        elif section == 0:
             kind = "intro"
             intro.append(Paragraph(raw.strip(), number))
-        elif not stamps:
+        else:
             kind = "paragraph"
             problems.add(
                 number,
-                1,
-                "text after the date line but before the first time line",
-                "add a time line above it, or move it above the date line into the intro",
+                _indent(raw),
+                "text between a date line and the next time line belongs to no entry",
+                "add the entry's time line above it, or move it above the date line into the intro",
             )
-        else:
-            kind = "paragraph"
-            stamps[-1].paragraphs.append(Paragraph(raw.strip(), number))
+        if not seen_text and kind in ("date", "time"):
+            problems.add(
+                number,
+                _indent(raw),
+                f"the live-blog starts with a {kind} line, not its headline",
+                "paste the headline as the first line",
+            )
+        seen_text = seen_text or kind != "blank"
         lines.append(ClassifiedLine(number, kind, raw))
 
     if not stamps:
@@ -193,20 +244,22 @@ def parse_liveblog(
             "no entries found: no time lines such as '16:56 GMT'",
             "each entry starts with a line holding just its time",
         )
-    for stamp in stamps:
-        if stamp.day is None:
-            problems.add(
-                stamp.line,
-                1,
-                "no date for this entry",
-                "add a date line such as '16 May 2025' above it, or set 'published' in source.yml",
-            )
-            break
-        if not stamp.paragraphs:
-            warnings.append(Problem(path, stamp.line, 1, f"entry {stamp.label} has no text"))
+    undated = next((stamp for stamp in stamps if stamp.day is None), None)
+    if undated is not None:
+        problems.add(
+            undated.line,
+            undated.column,
+            f"no date for entry {undated.label}",
+            "add a date line such as '16 May 2025' above it, or set 'published' in source.yml",
+        )
     problems.raise_if_any()
-    assert headline is not None
+    assert headline is not None  # the first line with text is the headline or an error
 
+    for stamp in stamps:
+        if not stamp.paragraphs:
+            warnings.append(
+                Problem(path, stamp.line, stamp.column, f"entry {stamp.label} has no text")
+            )
     for wanted in sorted(furniture_wanted - furniture_seen):
         warnings.append(
             Problem(
@@ -218,8 +271,11 @@ def parse_liveblog(
             )
         )
 
-    order = options.order or _detect_order(stamps)
-    entries = _build_entries(stamps, order)
+    try:
+        order = options.order or _detect_order(stamps)
+        entries = _build_entries(stamps, order)
+    except OverflowError:
+        raise ContentError.at(path, 0, 0, "the entries' dates run out of the calendar") from None
     return Liveblog(
         path,
         headline,
@@ -232,76 +288,135 @@ def parse_liveblog(
     )
 
 
+def describe_liveblog(blog: Liveblog) -> dict[str, object]:
+    """The parsed live-blog as plain data, for ``explainer parse`` and the golden tests."""
+    return {
+        "headline": blog.headline.text,
+        "intro": [paragraph.text for paragraph in blog.intro],
+        "order": blog.order,
+        "entries": [
+            {
+                "anchor": entry.anchor,
+                "posted": entry.posted.isoformat(),
+                "time": entry.time_label,
+                "line": entry.line,
+                "paragraphs": [paragraph.text for paragraph in entry.paragraphs],
+            }
+            for entry in blog.entries
+        ],
+        "furniture": [paragraph.text for paragraph in blog.furniture],
+    }
+
+
 def _normalise(line: str) -> str:
-    """Collapse tabs and non-breaking spaces and trim, for classifying (never for text)."""
-    return _SPACES.sub(" ", line).strip()
+    """Collapse every kind of blank (tabs, no-break spaces) to one space and trim.
+
+    Only for recognising lines: paragraph text is kept exactly as written.
+    """
+    return " ".join(line.split())
+
+
+def _indent(raw: str) -> int:
+    """The 1-based column of a line's first character that is not blank."""
+    return len(raw) - len(raw.lstrip()) + 1
 
 
 def _match_date(
-    clean: str, number: int, problems: ProblemCollector, warnings: list[Problem]
+    clean: str, number: int, raw: str, problems: ProblemCollector, warnings: list[Problem]
 ) -> date | None:
+    """The date of a date line, or None when the line is not one.
+
+    An impossible date is an error but still counts as a date line (its day is then never
+    used, since the parse stops).
+    """
     for form in _DATE_FORMS:
         match = form.fullmatch(clean)
         if match is None:
             continue
         month_text = match["month"].lower()
         month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
-        weekday = (match.groupdict().get("weekday") or "").lower()
-        if month is None or (weekday and not any(w.startswith(weekday[:3]) for w in _WEEKDAYS)):
-            return None
-        try:
-            day = date(int(match["year"]), month, int(match["day"]))
-        except ValueError:
-            problems.add(number, 1, f"not a valid date: {clean!r}", "check the day and month")
-            return date.min
-        if weekday and _WEEKDAYS[day.weekday()][:3] != weekday[:3]:
+        weekday_text = (match.groupdict().get("weekday") or "").lower()
+        weekday = _WEEKDAYS.get(weekday_text)
+        if month is None or (weekday_text and weekday is None):
+            return None  # "16 Moments 2025" or "Top 10 May 2025": text, not a date
+        year, day_number = int(match["year"]), int(match["day"])
+        if year not in _YEARS:
+            problems.add(
+                number,
+                _indent(raw),
+                f"not a valid date: {clean!r}",
+                f"live-blog years run from {_YEARS.start} to {_YEARS.stop - 1}",
+            )
+            return date(2000, 1, 1)
+        if not 1 <= month <= 12:
+            problems.add(number, _indent(raw), f"not a valid date: {clean!r}", "no such month")
+            return date(2000, 1, 1)
+        length = calendar.monthrange(year, month)[1]
+        if not 1 <= day_number <= length:
+            problems.add(
+                number,
+                _indent(raw),
+                f"not a valid date: {clean!r}",
+                f"{calendar.month_name[month]} {year} has {length} days",
+            )
+            return date(2000, 1, 1)
+        day = date(year, month, day_number)
+        if weekday is not None and weekday != day.weekday():
             warnings.append(
                 Problem(
                     problems.path,
                     number,
-                    1,
-                    f"{clean!r}: {day:%d %B %Y} was a {_WEEKDAYS[day.weekday()]}",
+                    _indent(raw),
+                    f"{clean!r}: {day.day} {calendar.month_name[month]} {year} "
+                    f"was a {calendar.day_name[day.weekday()]}; using the date",
+                    "check the date line against the original",
                 )
             )
         return day
     return None
 
 
-def _clock(match: re.Match[str], number: int, problems: ProblemCollector) -> tuple[int, int]:
+def _clock(match: re.Match[str], number: int, raw: str, problems: ProblemCollector) -> time:
+    """The time of a time line (midnight when it is invalid: the parse then stops)."""
     hour, minute = int(match["hour"]), int(match["minute"])
     meridiem = (match["meridiem"] or "").lower().replace(".", "")
+    label = _normalise(raw)
     if meridiem:
-        if not 1 <= hour <= 12:
-            problems.add(number, 1, f"not a valid time: {match[0]!r}", "use 1-12 with am/pm")
+        if not 1 <= hour <= 12 or minute > 59:
+            problems.add(
+                number, _indent(raw), f"not a valid time: {label!r}", "use 1:00 to 12:59 with am/pm"
+            )
+            return time(0, 0)
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     if hour > 23 or minute > 59:
-        problems.add(number, 1, f"not a valid time: {match[0]!r}", "use HH:MM, 00:00 to 23:59")
-        return 0, 0
-    return hour, minute
+        problems.add(
+            number, _indent(raw), f"not a valid time: {label!r}", "use HH:MM, 00:00 to 23:59"
+        )
+        return time(0, 0)
+    return time(hour, minute)
 
 
 def _resolve_line_zone(
-    match: re.Match[str], number: int, problems: ProblemCollector, default: tzinfo | None
+    match: re.Match[str], number: int, raw: str, problems: ProblemCollector
 ) -> tzinfo | None:
+    """The zone a time line names, or None when it names none (an unknown one is an error)."""
     name = match["zone"]
     if not name:
-        return default
-    offset = ZONE_OFFSETS.get(name.upper())
-    if offset is None:
+        return None
+    zone = _fixed_zone(name)
+    if zone is None:
         problems.add(
             number,
-            len(match[0]) - len(name) + 1,
-            f"unknown time zone abbreviation {name!r}",
-            "use one of "
-            + ", ".join(sorted(ZONE_OFFSETS))
-            + ", or set 'timezone' in source.yml and drop it",
+            len(raw.rstrip()) - len(name) + 1,  # the zone is the line's last word
+            f"unknown time zone {name!r} in time line {_normalise(raw)!r}",
+            _ZONE_HINT + ", or set 'timezone' in source.yml and drop it",
         )
         return timezone.utc
-    return timezone(timedelta(minutes=offset), name.upper())
+    return zone
 
 
 def _resolve_default_zone(name: str | None, path: str) -> tzinfo | None:
-    """A zone named in source.yml: an abbreviation, an offset like +03:00, or an IANA name."""
+    """The zone source.yml names for time lines without one."""
     if not name:
         return None
     zone = resolve_zone(name)
@@ -310,63 +425,85 @@ def _resolve_default_zone(name: str | None, path: str) -> tzinfo | None:
             path,
             0,
             0,
-            f"unknown time zone {name!r}",
-            "use an abbreviation such as GMT, an offset such as +03:00, "
-            "or a name such as Europe/Istanbul",
+            f"unknown time zone {name!r} (from source.yml)",
+            _ZONE_HINT + ", or a name such as Europe/Istanbul",
         )
     return zone
 
 
 def resolve_zone(name: str) -> tzinfo | None:
-    """Turn a zone name from source.yml into a tzinfo, or None if we do not know it."""
-    if name.upper() in ZONE_OFFSETS:
-        return timezone(timedelta(minutes=ZONE_OFFSETS[name.upper()]), name.upper())
-    offset = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?", name)
-    if offset:
-        minutes = int(offset[2]) * 60 + int(offset[3] or 0)
-        return timezone(timedelta(minutes=minutes if offset[1] == "+" else -minutes))
+    """A zone name from source.yml as a tzinfo, or None if we do not know it.
+
+    An IANA name (``Europe/London``) gives each date its own offset, summer time included;
+    abbreviations and offsets are fixed.
+    """
+    fixed = _fixed_zone(name)
+    if fixed is not None or _OFFSET.fullmatch(name.upper()):
+        return fixed
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
         return None
 
 
+def _fixed_zone(name: str) -> tzinfo | None:
+    """``GMT``, ``+03:00``, ``UTC-5`` or ``GMT+5:30`` as a fixed offset; None otherwise."""
+    if name.upper() in ZONE_OFFSETS:
+        return timezone(timedelta(minutes=ZONE_OFFSETS[name.upper()]), name.upper())
+    offset = _OFFSET.fullmatch(name.upper())
+    if offset is None:
+        return None
+    hours, minutes = int(offset["hours"]), int(offset["minutes"] or 0)
+    if hours > 14 or minutes > 59:  # no zone is more than 14 hours from UTC
+        return None
+    total = hours * 60 + minutes
+    return timezone(timedelta(minutes=total if offset["sign"] == "+" else -total))
+
+
 def _detect_order(stamps: list[_Stamp]) -> Order:
-    """Most consecutive pairs going down in time mean newest first; a tie means newest first."""
-    newer_first = older_first = 0
-    for before, after in zip(stamps, stamps[1:]):
-        if before.section != after.section:
-            assert before.day is not None and after.day is not None
-            weight, delta = 10, (after.day - before.day).days
-        else:
-            weight, delta = 1, (after.hour * 60 + after.minute) - (before.hour * 60 + before.minute)
-        if delta < 0:
-            newer_first += weight
-        elif delta > 0:
-            older_first += weight
-    return "oldest-first" if older_first > newer_first else "newest-first"
+    """The reading in which the entries span the least time, then step back in time least."""
+
+    def cost(order: Order) -> tuple[timedelta, int]:
+        posted = _date_stamps(stamps, order)
+        step = 1 if order == "oldest-first" else -1
+        against = sum((after - before) * step < timedelta(0) for before, after in pairwise(posted))
+        return max(posted) - min(posted), against
+
+    return "oldest-first" if cost("oldest-first") < cost("newest-first") else "newest-first"
+
+
+def _date_stamps(stamps: list[_Stamp], order: Order) -> list[datetime]:
+    """When each stamp was posted, if the blog lists them in ``order``.
+
+    Taken in order of posting, a clock that runs backwards has passed midnight. So a date line
+    names the day its entries begin on, whichever way the blog lists them: a newest-first blog
+    that runs past midnight, with the date it started on at the top, dates right, and its
+    anchors stay put as it grows.
+    """
+    posting = list(range(len(stamps)))
+    if order == "newest-first":
+        posting.reverse()
+    posted: dict[int, datetime] = {}
+    shift = 0
+    for previous, index in zip([None, *posting], posting):
+        stamp = stamps[index]
+        if previous is None or stamps[previous].section != stamp.section:
+            shift = 0
+        elif stamp.minutes < stamps[previous].minutes:
+            shift += 1
+        assert stamp.day is not None
+        day = stamp.day + timedelta(days=shift)
+        posted[index] = datetime.combine(day, stamp.clock, tzinfo=stamp.zone)
+    return [posted[index] for index in range(len(stamps))]
 
 
 def _build_entries(stamps: list[_Stamp], order: Order) -> tuple[Entry, ...]:
-    """Date each stamp (a day changes where the clock runs backwards within a section)."""
-    step = -1 if order == "newest-first" else 1
-    dated: list[tuple[datetime, _Stamp]] = []
-    shift, previous = 0, None
-    for stamp in stamps:
-        minutes = stamp.hour * 60 + stamp.minute
-        if previous is None or previous.section != stamp.section:
-            shift = 0
-        elif (minutes - (previous.hour * 60 + previous.minute)) * step < 0:
-            shift += step  # the clock ran backwards against the order: midnight passed
-        assert stamp.day is not None
-        day = stamp.day + timedelta(days=shift)
-        local = datetime(day.year, day.month, day.day, stamp.hour, stamp.minute)
-        dated.append((local.replace(tzinfo=stamp.zone), stamp))
-        previous = stamp
-
+    """Entries oldest first, each with an anchor from its date and time."""
+    dated = list(zip(_date_stamps(stamps, order), stamps))
     if order == "newest-first":
         dated.reverse()
-    # Stable: entries posted in the same minute keep the source's order of posting.
+    # A stable sort: entries posted in the same minute keep their order of posting, so the
+    # first keeps the plain anchor and a later one gets -2, and adding entries never renames.
     dated.sort(key=lambda pair: pair[0])
     seen: dict[str, int] = {}
     entries = []

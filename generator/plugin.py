@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape as escape_html
 from pathlib import Path
 from typing import Any
 
@@ -11,45 +12,109 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .build import build
 from .errors import ContentError
+from .model import Site
 
-log = get_plugin_logger(__name__)
+# Named as in mkdocs.yml, so messages read "explainer: content/...". Logging through MkDocs
+# lets `mkdocs build --strict` count our warnings.
+log = get_plugin_logger("explainer")
+THEME_DIR = Path(__file__).parent / "theme"
+"""Template overrides for Material (see theme/main.html)."""
 
 
 class ExplainerConfig(Config):
     content_dir = config_options.Dir(exists=False, default="content")
+    """The content folder, relative to mkdocs.yml."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Adds the explainer's pages to the site and rebuilds when content changes."""
 
+    site: Site | None = None
+    serving = False
+    last_good: Site | None = None
+    """The last site built without errors, kept across `mkdocs serve` rebuilds."""
+    stale = ""
+    """While the content is broken under `mkdocs serve`: the problems, as a page banner."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having on_startup also keeps this object across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(self.config.content_dir)
         # Entry ids and note lists rely on attribute lists; the pages need nothing else.
-        if "attr_list" not in config.markdown_extensions:
-            config.markdown_extensions.append("attr_list")
-        if "md_in_html" not in config.markdown_extensions:
-            config.markdown_extensions.append("md_in_html")
+        for extension in ("attr_list", "md_in_html"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        # theme/main.html escapes page descriptions and adds Open Graph tags; a project's own
+        # custom_dir still comes first.
+        if config.theme.name == "material":
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Build here, not in on_files: MkDocs empties site_dir between the two, so a content
+        # error raised now leaves `mkdocs serve` serving the last good site.
+        self.site = None
         try:
-            site = build(self.content_dir)
+            # The site's address makes the timeline's structured data absolute.
+            self.site = build(
+                self.content_dir,
+                site_url=config.site_url or "",
+                directory_urls=config.use_directory_urls,
+            )
         except ContentError as error:
+            if self.serving and self.last_good is not None:
+                self._keep_serving(error)
+                return
             raise PluginError(f"the explainer's content has problems:\n{error}") from None
-        for problem in site.warnings:
+        self.last_good, self.stale = self.site, ""
+        for problem in self.site.warnings:
             log.warning(str(problem))
-        for path, markdown in site.pages.items():
-            existing = files.get_file_from_path(path)
+
+    def _keep_serving(self, error: ContentError) -> None:
+        """Serve the last good pages, with the problems on top, until the next good save.
+
+        Raising would leave MkDocs holding every request until then: an editor could no
+        longer browse the site while fixing a typo.
+        """
+        log.error(f"the explainer's content has problems; serving the last good version:\n{error}")
+        self.site = self.last_good
+        problems = "<br>".join(escape_html(str(problem)) for problem in error.problems)
+        self.stale = (
+            '<p class="explainer-stale" role="alert"><strong>Not updated: the content has '
+            f"problems.</strong> This is the last good version.<br>{problems}</p>\n"
+        )
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.stale and self.site is not None and page.file.src_uri in self.site.pages:
+            return self.stale + html
+        return html
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.site is None:  # on_files called without on_pre_build, e.g. by a tool
+            self.on_pre_build(config=config)
+        assert self.site is not None
+        taken = {file.dest_uri: file for file in files}
+        for path, markdown in self.site.pages.items():
+            page = File.generated(config, path, content=markdown)
+            existing = files.get_file_from_path(path) or taken.get(page.dest_uri)
             if existing is not None:
-                raise PluginError(f"docs/{path} clashes with a generated page; rename or remove it")
-            files.append(File.generated(config, path, content=markdown))
+                raise PluginError(
+                    f"{Path(config.docs_dir).name}/{existing.src_uri} clashes with the "
+                    f"generated page {path} (both would be {page.dest_uri}); "
+                    "rename or remove the hand-written page"
+                )
+            files.append(page)
         if not config.nav:
-            config.nav = site.nav
+            config.nav = self.site.nav
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # Any save in the content folder rebuilds the site and reloads the browser.
         server.watch(str(self.content_dir.resolve()))
         return server

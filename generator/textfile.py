@@ -30,6 +30,14 @@ def read_text(path: Path, shown_as: str, *, limit: int = MAX_TEXT_BYTES) -> str:
 
 def decode_text(data: bytes, shown_as: str) -> str:
     """Decode UTF-8 (a BOM is allowed and dropped); binary or other encodings are errors."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError.at(
+            shown_as,
+            1,
+            1,
+            "file is UTF-16 text, not UTF-8",
+            "save it as UTF-8; most editors offer 'Save with encoding'",
+        )
     if b"\x00" in data:
         line, column = _position(data, data.index(b"\x00"))
         raise ContentError.at(
@@ -54,7 +62,9 @@ def decode_text(data: bytes, shown_as: str) -> str:
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    column = offset - (before.rfind(b"\n") + 1) + 1
-    return line, column
+    """Line and column of a byte offset, counting characters as an editor does."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    before = data[line_start:offset].decode("utf-8", errors="replace")
+    if line_start == 0:
+        before = before.removeprefix("\ufeff")  # editors do not show the BOM
+    return data.count(b"\n", 0, offset) + 1, len(before) + 1

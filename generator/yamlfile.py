@@ -7,9 +7,9 @@ from typing import Any
 
 import yaml
 from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError, ProblemCollector
+from .errors import ContentError, Problem, ProblemCollector
 from .textfile import decode_text, read_text
 
 MAX_YAML_BYTES = 4 * 1024 * 1024
@@ -23,6 +23,9 @@ class YamlMap(dict[str, Any]):
     column: int = 0
     key_positions: dict[str, tuple[int, int]]
     value_positions: dict[str, tuple[int, int]]
+    raw_values: dict[str, str]
+    """Each text value as written in the file, quotes and indentation included, so a
+    message about a word inside it can point at that word."""
 
     def key_at(self, key: str) -> tuple[int, int]:
         """Line and column of ``key``, or of the mapping itself when the key is absent."""
@@ -31,6 +34,10 @@ class YamlMap(dict[str, Any]):
     def value_at(self, key: str) -> tuple[int, int]:
         """Line and column of the value of ``key``."""
         return self.value_positions.get(key, self.key_at(key))
+
+    def raw_value(self, key: str) -> str | None:
+        """The value of ``key`` as written in the file (None if not a text value)."""
+        return getattr(self, "raw_values", {}).get(key)
 
 
 class YamlList(list[Any]):
@@ -41,9 +48,9 @@ class YamlList(list[Any]):
     item_positions: list[tuple[int, int]]
 
 
-def load_yaml_file(path: Path, shown_as: str) -> Any:
+def load_yaml_file(path: Path, shown_as: str, problems: ProblemCollector | None = None) -> Any:
     """Read and load one YAML file strictly (see ``load_yaml``)."""
-    return load_yaml(read_text(path, shown_as, limit=MAX_YAML_BYTES), shown_as)
+    return load_yaml(read_text(path, shown_as, limit=MAX_YAML_BYTES), shown_as, problems=problems)
 
 
 def load_yaml_bytes(data: bytes, shown_as: str) -> Any:
@@ -59,62 +66,126 @@ def load_yaml_bytes(data: bytes, shown_as: str) -> Any:
     return load_yaml(decode_text(data, shown_as), shown_as)
 
 
-def load_yaml(text: str, shown_as: str, *, first_line: int = 1) -> Any:
+def load_yaml(
+    text: str,
+    shown_as: str,
+    *,
+    first_line: int = 1,
+    problems: ProblemCollector | None = None,
+) -> Any:
     """Load YAML text with safe types only, refusing anchors, aliases and duplicate keys.
 
-    Every problem found while constructing is reported together; a syntax error stops at once.
+    Every anchor, alias and duplicate key is reported together; a syntax error stops at
+    once. Given ``problems``, duplicate keys are added there and the data (first value of
+    each key kept) is returned, so the caller can go on to report schema problems in the
+    same pass; anchors and aliases always stop loading, as nothing built from them is used.
     ``first_line`` shifts positions, for YAML that starts inside another file (front matter).
     """
-    collector = ProblemCollector(shown_as)
-    loader = _StrictLoader(text, collector, first_line - 1)
+    collector = problems if problems is not None else ProblemCollector(shown_as)
+    try:
+        loader = _StrictLoader(text, collector, first_line - 1)
+    except yaml.reader.ReaderError as error:
+        raise _unprintable(error, text, shown_as, first_line - 1) from None
     try:
         node = loader.get_single_node()
+        if loader.refused or loader.aliases:
+            raise ContentError(loader.refusals())
         data = loader.construct_document(node) if node is not None else None
-    except _Refused:
-        collector.raise_if_any()
-        raise
+    except _TooDeep:
+        raise ContentError(loader.refusals()) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, shown_as, first_line - 1) from None
     except yaml.YAMLError as error:
         raise ContentError.at(shown_as, 0, 0, f"not valid YAML: {error}") from None
     finally:
         loader.dispose()
-    collector.raise_if_any()
+    if problems is None:
+        collector.raise_if_any()
     return data
 
 
-class _Refused(Exception):
-    """Raised to stop composing at a construct we never load (anchor or alias)."""
+_REFUSED_HINT = "write the value out in full; anchors and aliases are refused"
+
+MAX_DEPTH = 50
+"""Content files nest three or four levels; far deeper nesting is a mistake or an attack."""
+
+
+class _TooDeep(Exception):
+    """Raised to stop composing a document nested deeper than ``MAX_DEPTH``."""
 
 
 class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, made strict: no anchors, aliases or duplicate keys."""
+
     def __init__(self, text: str, collector: ProblemCollector, line_offset: int) -> None:
         super().__init__(text)
+        self.text = text
         self.collector = collector
         self.line_offset = line_offset
+        self.refused: list[Problem] = []
+        self.aliases: dict[str, tuple[Any, int]] = {}  # name -> (first use, number of uses)
+        self.depth = 0
 
     def _pos(self, node_or_event: Any) -> tuple[int, int]:
         mark = node_or_event.start_mark
         return mark.line + 1 + self.line_offset, mark.column + 1
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+    def _refuse(self, event: Any, message: str, hint: str) -> None:
+        line, column = self._pos(event)
+        self.refused.append(Problem(self.collector.path, line, column, message, hint))
+
+    def refusals(self) -> list[Problem]:
+        """Every anchor, the first use of each alias (a bomb repeats them thousands of times)
+        and any nesting too deep, in file order."""
+        problems = list(self.refused)
+        for name, (event, uses) in self.aliases.items():
             line, column = self._pos(event)
-            what = "alias" if isinstance(event, AliasEvent) else "anchor"
-            self.collector.add(
-                line,
-                column,
-                f"YAML {what} '{event.anchor}' is not allowed",
-                "write the value out in full; anchors and aliases are refused",
+            times = f", here and {uses - 1} more time{'s' if uses > 2 else ''}" if uses > 1 else ""
+            problems.append(
+                Problem(
+                    self.collector.path,
+                    line,
+                    column,
+                    f"YAML alias '*{name}' is not allowed{times}",
+                    _REFUSED_HINT,
+                )
             )
-            raise _Refused
-        return super().compose_node(parent, index)
+        return sorted(problems, key=lambda p: (p.line, p.column))
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        # Aliases become empty values and anchors are dropped, so nothing is ever shared or
+        # expanded (no billion laughs), yet the whole file is read and every one reported.
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            self.get_event()
+            name = str(event.anchor)
+            first, uses = self.aliases.get(name, (event, 0))
+            self.aliases[name] = (first, uses + 1)
+            return ScalarNode("tag:yaml.org,2002:null", "")
+        if getattr(event, "anchor", None) is not None:
+            self._refuse(
+                event,
+                f"YAML anchor '&{event.anchor}' is not allowed",
+                _REFUSED_HINT,
+            )
+            event.anchor = None
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            self._refuse(
+                event,
+                f"nested more than {MAX_DEPTH} levels deep",
+                "content files need three or four levels; check the brackets and indentation",
+            )
+            raise _TooDeep
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> YamlMap:  # type: ignore[override]
         result = YamlMap()
         result.line, result.column = self._pos(node)
-        result.key_positions, result.value_positions = {}, {}
+        result.key_positions, result.value_positions, result.raw_values = {}, {}, {}
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -133,6 +204,9 @@ class _StrictLoader(yaml.SafeLoader):
             result[key] = self.construct_object(value_node, deep=True)
             result.key_positions[key] = (line, column)
             result.value_positions[key] = self._pos(value_node)
+            if isinstance(value_node, ScalarNode):
+                start, end = value_node.start_mark, value_node.end_mark
+                result.raw_values[key] = self.text[start.index : end.index]
         return result
 
     def construct_sequence(self, node: SequenceNode, deep: bool = False) -> YamlList:  # type: ignore[override]
@@ -142,6 +216,27 @@ class _StrictLoader(yaml.SafeLoader):
         return result
 
 
+def _construct_yaml12_scalar(loader: _StrictLoader, node: ScalarNode) -> Any:
+    """YAML 1.2 scalars, as editors' tools (yaml-language-server) read them.
+
+    PyYAML follows YAML 1.1, where ``16:49`` is the number 1009 (base 60) and ``no`` is
+    false; an editor's schema check would accept them as text and the build refuse them.
+    """
+    value = node.value
+    if node.tag.endswith(":bool") and value.lower() not in ("true", "false"):
+        return value
+    if ":" in value and node.tag.endswith((":int", ":float")):
+        return value
+    constructor = _YAML11_CONSTRUCTORS[node.tag]
+    return constructor(loader, node)
+
+
+_YAML11_CONSTRUCTORS = {
+    tag: yaml.SafeLoader.yaml_constructors[tag]
+    for tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+}
+for _tag in _YAML11_CONSTRUCTORS:
+    _StrictLoader.add_constructor(_tag, _construct_yaml12_scalar)
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_sequence)
 # Dates stay text: editors write "16 May 2025" or 2025-05-16 and we parse them ourselves.
@@ -151,7 +246,24 @@ _StrictLoader.add_constructor(
 )
 
 
+def _unprintable(
+    error: yaml.reader.ReaderError, text: str, shown_as: str, line_offset: int
+) -> ContentError:
+    """A control character YAML does not allow, at its place in the file."""
+    before = text[: error.position]
+    line = before.count("\n") + 1 + line_offset
+    column = error.position - (before.rfind("\n") + 1) + 1
+    return ContentError.at(
+        shown_as,
+        line,
+        column,
+        f"control character U+{error.character:04X} is not allowed in YAML",
+        "delete it; it is invisible in most editors",
+    )
+
+
 def _syntax_error(error: yaml.MarkedYAMLError, shown_as: str, line_offset: int) -> ContentError:
+    """PyYAML's complaint, in an editor's words where we can tell what went wrong."""
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 + line_offset if mark else 0
     column = mark.column + 1 if mark else 0
@@ -161,4 +273,13 @@ def _syntax_error(error: yaml.MarkedYAMLError, shown_as: str, line_offset: int) 
         problem, hint = "tab character in indentation", "indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         hint = "put quotes around a value that contains ': '"
+    elif "constructor for the tag" in problem:
+        tag = str(error.problem).rsplit("tag:yaml.org,2002:", 1)[-1].strip("'")
+        return ContentError.at(
+            shown_as, line, column, f"YAML tag '!!{tag}' is not allowed", "write plain values"
+        )
+    elif problem.startswith("but ") and error.context:
+        problem = f"{error.context}, {problem}"
+        if "another document" in problem:
+            hint = "a content file holds one YAML document: remove the '---' line"
     return ContentError.at(shown_as, line, column, f"not valid YAML: {problem}", hint)

@@ -1,0 +1,340 @@
+"""``make bench``: what the generator costs, next to what MkDocs itself costs.
+
+For each size, in this one run, ``--repeat`` times (the table shows medians):
+
+(a) the core alone, ``generator.build.build`` (parse, load, link, render), in this process;
+(b) ``mkdocs build`` with the explainer plugin, in a fresh process;
+(c) ``mkdocs build`` of the same pages written by ``explainer export`` as plain Markdown,
+    same theme, extensions and nav, no plugin: the baseline, in a fresh process.
+
+Peak memory is each fresh process's own ``ru_maxrss``. Then, for the seed and for the
+largest size, the wait under ``mkdocs serve`` from saving ``annotations.yml`` to the page
+showing the change. Usage: ``python -m bench.run [--sizes small,medium] [--repeat 3]``;
+``BENCH_SIZES`` sets the default sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.build import build
+from generator.cli import main as explainer
+from generator.plugin import THEME_DIR
+
+from .mkdocs_config import item_name, read_config
+from .serve import time_rebuilds
+from .synth import SIZES, Size, write_explainer
+
+ROOT = Path(__file__).resolve().parent.parent
+GROWTH = (
+    ("entries x10, 100 terms", "small", "medium", 11.0),
+    ("entries x10, 1,000 terms", "medium-glossary", "large", 11.0),
+    ("terms x10, 1,000 entries", "medium", "medium-glossary", 1.5),
+)
+"""(what grows, from size, to size, the most (a) may grow) for the growth table."""
+TIME_RATIO_TARGET = 1.10
+MEMORY_RATIO_TARGET = 1.20
+
+
+@dataclass
+class SizeResult:
+    """Medians of one size's runs."""
+
+    size: Size
+    core_s: float
+    plugin_s: float
+    baseline_s: float
+    plugin_mib: float
+    baseline_mib: float
+    same_site: bool
+    """(b) and (c) wrote the same files with the same bytes."""
+
+    @property
+    def time_ratio(self) -> float:
+        return self.plugin_s / self.baseline_s
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.plugin_mib / self.baseline_mib
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        default=os.environ.get("BENCH_SIZES") or "all",
+        help=f"comma-separated, from: {', '.join(SIZES)} (default: all, or $BENCH_SIZES)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-out", help="work folder")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve timing")
+    parser.add_argument("--serve-timeout", type=float, default=900.0, help="seconds per wait")
+    args = parser.parse_args(argv)
+    names = list(SIZES) if args.sizes == "all" else [n.strip() for n in args.sizes.split(",")]
+    unknown = [name for name in names if name not in SIZES]
+    if unknown:
+        parser.error(f"unknown size(s): {', '.join(unknown)}; choose from {', '.join(SIZES)}")
+    sizes = [SIZES[name] for name in SIZES if name in names]
+
+    out = args.out.resolve()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    print(_header(argv), flush=True)
+    results = []
+    for size in sizes:
+        _progress(f"{size.name}: writing and measuring ({args.repeat} runs)")
+        results.append(measure_size(size, out / size.name, args.repeat))
+    serve: dict[str, float] = {}
+    if not args.no_serve:
+        projects = {"seed": _seed_project(out / "seed"), sizes[-1].name: out / sizes[-1].name}
+        for label, project in projects.items():
+            _progress(f"{label}: timing a save under mkdocs serve")
+            waits = time_rebuilds(project / "plugin", args.repeat, args.serve_timeout)
+            serve[label] = statistics.median(waits)
+    print(format_report(results, serve, args.repeat))
+    (out / "results.json").write_text(
+        json.dumps({"sizes": [_as_json(r) for r in results], "serve_s": serve}, indent=2),
+        "utf-8",
+    )
+    return 0 if all(r.same_site for r in results) else 1
+
+
+def measure_size(size: Size, folder: Path, repeat: int) -> SizeResult:
+    """Write the explainer, its plugin project and its baseline project; time a, b and c."""
+    plugin, baseline = folder / "plugin", folder / "baseline"
+    write_explainer(plugin / "content", size)
+    _copy_site_sources(plugin)
+    _write_baseline(plugin, baseline)
+
+    site_url = read_config(plugin / "mkdocs.yml").get("site_url") or ""
+    core = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        build(plugin / "content", site_url=site_url)  # as the plugin calls it
+        core.append(time.perf_counter() - start)
+    runs: dict[str, list[dict[str, Any]]] = {"plugin": [], "baseline": []}
+    for _ in range(repeat):  # interleaved, so a slow patch of the machine hits both alike
+        for name, project in (("plugin", plugin), ("baseline", baseline)):
+            runs[name].append(_build_in_fresh_process(project, folder / f"site-{name}"))
+    same = _same_tree(folder / "site-plugin", folder / "site-baseline")
+    for name in runs:
+        shutil.rmtree(folder / f"site-{name}")
+    return SizeResult(
+        size,
+        statistics.median(core),
+        statistics.median(r["seconds"] for r in runs["plugin"]),
+        statistics.median(r["seconds"] for r in runs["baseline"]),
+        statistics.median(r["peak_kib"] for r in runs["plugin"]) / 1024,
+        statistics.median(r["peak_kib"] for r in runs["baseline"]) / 1024,
+        same,
+    )
+
+
+def _build_in_fresh_process(project: Path, site: Path) -> dict[str, Any]:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1747353600"),
+        "PYTHONPATH": str(ROOT),
+    }
+    command = [sys.executable, "-m", "bench.measure", "mkdocs", "mkdocs.yml", str(site)]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"mkdocs build of {project} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- projects ------------------------------------------------------------------------------
+
+
+def _copy_site_sources(project: Path) -> None:
+    """The repository's mkdocs.yml and docs/, so the benchmark builds the real site."""
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    for extra in ("overrides", "hooks"):
+        if (ROOT / extra).is_dir():
+            shutil.copytree(ROOT / extra, project / extra)
+
+
+def _write_baseline(plugin: Path, baseline: Path) -> None:
+    """docs/ plus the exported pages; the plugin's mkdocs.yml without the plugin.
+
+    ``INHERIT`` keeps theme, extensions and everything else exactly as the plugin project
+    has them; only ``plugins`` is replaced (MkDocs replaces lists). What the plugin adds to
+    the config is written out: the nav, the two extensions it needs, its template overrides
+    as ``custom_dir``. So both builds render the same pages with the same templates.
+    """
+    shutil.copytree(plugin / "docs", baseline / "docs")
+    for extra in ("overrides", "hooks"):
+        if (plugin / extra).is_dir():
+            shutil.copytree(plugin / extra, baseline / extra)
+    config = read_config(plugin / "mkdocs.yml")
+    site_url = config.get("site_url") or ""
+    export = ["export", str(baseline / "docs"), "--content", str(plugin / "content")]
+    with contextlib.redirect_stdout(io.StringIO()):
+        status = explainer([*export, "--site-url", site_url])
+    if status != 0:
+        raise RuntimeError(f"explainer export failed for {plugin}")
+    plugins = [p for p in config.get("plugins") or [] if item_name(p) != "explainer"]
+    child: dict[str, Any] = {"INHERIT": "../plugin/mkdocs.yml", "plugins": plugins}
+    extensions = config.get("markdown_extensions") or []
+    missing = [
+        name for name in ("attr_list", "md_in_html") if name not in map(item_name, extensions)
+    ]
+    if missing:
+        child["markdown_extensions"] = [*extensions, *missing]
+    theme = config.get("theme") or {}
+    if THEME_DIR.is_dir() and isinstance(theme, dict) and not theme.get("custom_dir"):
+        child["theme"] = {"custom_dir": str(THEME_DIR)}  # merged into the inherited theme
+    if not config.get("nav"):
+        child["nav"] = build(plugin / "content", site_url=site_url).nav
+    (baseline / "mkdocs.yml").write_text(
+        yaml.safe_dump(child, allow_unicode=True, sort_keys=False), "utf-8"
+    )
+
+
+def _seed_project(folder: Path) -> Path:
+    """A copy of the repository's own explainer (content/ itself is never touched)."""
+    project = folder / "plugin"
+    project.mkdir(parents=True)
+    shutil.copytree(ROOT / "content", project / "content")
+    _copy_site_sources(project)
+    return folder
+
+
+def _same_tree(left: Path, right: Path) -> bool:
+    """Whether two built sites hold the same files with the same content.
+
+    Pages and assets must be byte for byte the same. The sitemap and the search index list
+    pages in the order MkDocs found them (the plugin appends its pages; a docs folder is
+    read alphabetically), so those two are compared as sets.
+    """
+    files = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
+    if files != {p.relative_to(right) for p in right.rglob("*") if p.is_file()}:
+        return False
+    for name in files:
+        a, b = (left / name).read_bytes(), (right / name).read_bytes()
+        if a == b:
+            continue
+        if name.name == "search_index.json":
+            index_a, index_b = json.loads(a), json.loads(b)
+            docs_a = sorted(map(json.dumps, index_a.pop("docs")))
+            if docs_a != sorted(map(json.dumps, index_b.pop("docs"))) or index_a != index_b:
+                return False
+        elif name.name == "sitemap.xml":
+            if sorted(_sitemap_urls(a)) != sorted(_sitemap_urls(b)):
+                return False
+        elif name.name != "sitemap.xml.gz":  # the same sitemap, compressed
+            return False
+    return True
+
+
+def _sitemap_urls(data: bytes) -> list[str]:
+    text = data.decode("utf-8")
+    return [chunk.split("</url>")[0].strip() for chunk in text.split("<url>")[1:]]
+
+
+# -- the report ----------------------------------------------------------------------------
+
+
+def format_report(results: list[SizeResult], serve: dict[str, float], repeat: int) -> str:
+    """The tables ``make bench`` prints (Markdown, so they paste into the README)."""
+    lines = [
+        f"Builds (median of {repeat} runs; seconds of wall time; peak memory in MiB):",
+        "",
+        "| size | entries | days | terms | annotations | (a) core s | (b) plugin s "
+        "| (c) baseline s | (b)/(c) | (b) peak MiB | (c) peak MiB | memory (b)/(c) | same site |",
+        "| --- " + "| ---: " * 11 + "| --- |",
+    ]
+    for r in results:
+        s = r.size
+        lines.append(
+            f"| {s.name} | {s.entries:,} | {s.days} | {s.terms:,} | {s.annotations:,} "
+            f"| {r.core_s:.2f} | {r.plugin_s:.2f} | {r.baseline_s:.2f} | {r.time_ratio:.2f} "
+            f"| {r.plugin_mib:.0f} | {r.baseline_mib:.0f} | {r.memory_ratio:.2f} "
+            f"| {'yes' if r.same_site else 'NO'} |"
+        )
+    by_name = {r.size.name: r for r in results}
+    growth = [g for g in GROWTH if g[1] in by_name and g[2] in by_name]
+    if growth:
+        lines += [
+            "",
+            "Growth of (a), the core, as the input grows tenfold:",
+            "",
+            "| input | from | to | (a) from s | (a) to s | growth | target |",
+            "| --- | --- | --- | ---: | ---: | ---: | --- |",
+        ]
+        for label, low, high, target in growth:
+            before, after = by_name[low].core_s, by_name[high].core_s
+            factor = after / before
+            lines.append(
+                f"| {label} | {low} | {high} | {before:.2f} | {after:.2f} | x{factor:.2f} "
+                f"| <= x{target:g}: {'met' if factor <= target else 'missed'} |"
+            )
+    largest = results[-1]
+    lines += [
+        "",
+        f"Targets at the largest size run ({largest.size.name}):",
+        "",
+        "| target | measured | |",
+        "| --- | ---: | --- |",
+        _target_row("(b)/(c) <= 1.10", largest.time_ratio, TIME_RATIO_TARGET),
+        _target_row("peak memory (b)/(c) <= 1.2", largest.memory_ratio, MEMORY_RATIO_TARGET),
+    ]
+    if serve:
+        lines += [
+            "",
+            f"mkdocs serve: from saving annotations.yml to the page showing the change "
+            f"(median of {repeat}):",
+            "",
+            "| explainer | seconds |",
+            "| --- | ---: |",
+            *(f"| {name} | {seconds:.2f} |" for name, seconds in serve.items()),
+        ]
+    return "\n".join(lines)
+
+
+def _target_row(label: str, value: float, target: float) -> str:
+    return f"| {label} | {value:.2f} | {'met' if value <= target else 'missed'} |"
+
+
+def _header(argv: list[str] | None) -> str:
+    import material
+    import mkdocs
+
+    command = " ".join(["python -m bench.run", *(argv if argv is not None else sys.argv[1:])])
+    return (
+        f"# {command}\n# {platform.python_implementation()} {platform.python_version()}, "
+        f"mkdocs {mkdocs.__version__}, mkdocs-material {material.__version__}, "
+        f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}\n"
+    )
+
+
+def _progress(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _as_json(result: SizeResult) -> dict[str, Any]:
+    data = asdict(result)
+    data["time_ratio"], data["memory_ratio"] = result.time_ratio, result.memory_ratio
+    return data
+
+
+if __name__ == "__main__":
+    sys.exit(main())

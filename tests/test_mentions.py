@@ -1,0 +1,378 @@
+"""Finding and linking mentions of glossary terms and background notes.
+
+Matching is tested on the matcher itself (what it finds, left to right); linking is tested on
+the Markdown the generator writes, converted to HTML with the extensions the site uses, so
+"never breaks the escaping" means what a reader would see.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from generator import link
+from generator.build import build
+from generator.link import build_matcher
+from generator.model import BackgroundNote, GlossaryTerm, Reference
+
+SOURCE = [Reference("Example", "https://example.org/")]
+
+
+def term(term_id: str, name: str, *aliases: str, kind: str = "person") -> GlossaryTerm:
+    return GlossaryTerm(term_id, name, kind, aliases, f"Summary of {name}.", tuple(SOURCE))  # type: ignore[arg-type]
+
+
+def note(slug: str, *aliases: str) -> BackgroundNote:
+    return BackgroundNote(slug, slug.title(), "1878", "Berlin", aliases, "A note.", (), "Body.\n")
+
+
+def found(text: str, *terms: GlossaryTerm, notes: tuple[BackgroundNote, ...] = ()) -> list:
+    """[(words, target)] for every mention in ``text``, left to right."""
+    matcher = build_matcher(terms, notes, {})
+    return [(text[start:end], target) for start, end, target in matcher.find(text)]
+
+
+MEDINSKY = term("vladimir-medinsky", "Vladimir Medinsky", "Medinsky")
+PUTIN = term("vladimir-putin", "Vladimir Putin", "Putin")
+ZELENSKY = term(
+    "volodymyr-zelensky",
+    "Volodymyr Zelensky",
+    "Volodymyr Zelenskyy",
+    "Vladimir Zelensky",
+    "Vladimir Zelenskiy",
+    "Zelensky",
+    "Zelenskyy",
+    "Zelenskiy",
+    "Zelenskyi",
+    "President Zelensky",
+    "Ukraine’s president",
+)
+SHAPOVALOV = term("vladimir-shapovalov", "Vladimir Shapovalov", "Shapovalov")
+MOSCOW = term("moscow", "Moscow", kind="place")
+KYIV = term("kyiv", "Kyiv", "Kiev", kind="place")
+
+
+# -- matching --------------------------------------------------------------------------------
+
+
+def test_the_longest_alias_wins():
+    assert found("Vladimir Medinsky, or Medinsky, spoke.", MEDINSKY) == [
+        ("Vladimir Medinsky", "term:vladimir-medinsky"),
+        ("Medinsky", "term:vladimir-medinsky"),
+    ]
+
+
+def test_the_longest_alias_wins_at_the_same_start():
+    city = term("new-york", "New York", kind="place")
+    paper = term("nyt", "New York Times", kind="organisation")
+    assert found("New York Times reporters in New York.", city, paper) == [
+        ("New York Times", "term:nyt"),
+        ("New York", "term:new-york"),
+    ]
+    # Where the longer alias would end inside a word, the shorter one still matches.
+    assert found("New York Timesless", city, paper) == [("New York", "term:new-york")]
+
+
+def test_a_term_inside_a_longer_note_alias_makes_one_mention():
+    berlin = term("berlin", "Berlin", kind="place")
+    congress = note("congress-of-berlin", "Berlin Congress")
+    assert found("the 19th-century Berlin Congress in Berlin", berlin, notes=(congress,)) == [
+        ("Berlin Congress", "note:congress-of-berlin"),
+        ("Berlin", "term:berlin"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Kiev's", "Kiev’s", "Kiev’ s"])
+def test_possessives_match(text):
+    assert found(f"{text} delegation", KYIV) == [("Kiev", "term:kyiv")]
+
+
+def test_putins_possessive_matches():
+    assert found("Vladimir Putin’s aide and Putin's spokesman", PUTIN) == [
+        ("Vladimir Putin", "term:vladimir-putin"),
+        ("Putin", "term:vladimir-putin"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Moscowitz", "Muscovite", "AMoscow", "Moscow2", "Moscow_x", "moscow", "MOSCOW"],
+)
+def test_whole_words_and_case_only(text):
+    assert found(f"a {text} b", MOSCOW) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Moscow-based", "(Moscow)", "Moscow.", "“Moscow”", "Moscow/Kiev", "*Moscow*", "<Moscow>"],
+)
+def test_punctuation_ends_a_word(text):
+    assert found(text, MOSCOW) == [("Moscow", "term:moscow")]
+
+
+def test_each_casing_is_its_own_alias():
+    rand = term("rand", "RAND Corporation", "RAND", "Rand", kind="organisation")
+    assert found("RAND, Rand and rand", rand) == [("RAND", "term:rand"), ("Rand", "term:rand")]
+
+
+def test_a_lone_given_name_never_matches():
+    people = (MEDINSKY, PUTIN, ZELENSKY, SHAPOVALOV)
+    assert found("Vladimir said Vladimir’s view was Vladimir-like.", *people) == []
+    assert found("Vladimir Putin’s aide, Vladimir Medinsky", *people) == [
+        ("Vladimir Putin", "term:vladimir-putin"),
+        ("Vladimir Medinsky", "term:vladimir-medinsky"),
+    ]
+
+
+def test_blanks_and_apostrophes_may_differ_from_the_alias():
+    obrien = term("obrien", "Conor O’Brien", "O’Brien")
+    assert found("Vladimir\u00a0Medinsky and Vladimir  Medinsky", MEDINSKY) == [
+        ("Vladimir\u00a0Medinsky", "term:vladimir-medinsky"),
+        ("Vladimir  Medinsky", "term:vladimir-medinsky"),
+    ]
+    assert found("O'Brien and O’Brien", obrien) == [
+        ("O'Brien", "term:obrien"),
+        ("O’Brien", "term:obrien"),
+    ]
+
+
+def test_a_term_with_many_aliases():
+    text = (
+        "Vladimir Zelensky, Volodymyr Zelenskyy, Zelenskyy, Zelenskiy, Zelenskyi, "
+        "President Zelensky and Ukraine’s president"
+    )
+    assert found(text, ZELENSKY, MEDINSKY) == [
+        (words, "term:volodymyr-zelensky")
+        for words in [
+            "Vladimir Zelensky",
+            "Volodymyr Zelenskyy",
+            "Zelenskyy",
+            "Zelenskiy",
+            "Zelenskyi",
+            "President Zelensky",
+            "Ukraine’s president",
+        ]
+    ]
+
+
+# -- one pass, whatever the size of the glossary ----------------------------------------------
+
+
+def _word(number: int) -> str:
+    """A made-up capitalised word, different for each number (Aab, Aac, ...)."""
+    letters = ""
+    for _ in range(3):
+        number, digit = divmod(number, 26)
+        letters = chr(ord("a") + digit) + letters
+    return letters.capitalize()
+
+
+def test_one_compiled_pattern_finds_mentions_among_thousands_of_aliases(monkeypatch):
+    terms = [
+        term(f"t{i}", f"The {_word(i)}ov Institute", f"{_word(i)}ov", f"{_word(i)}ov Group")
+        for i in range(2000)
+    ]
+    compiled = []
+    real_compile = re.compile
+
+    def counting_compile(*args, **kwargs):
+        compiled.append(args[0])
+        return real_compile(*args, **kwargs)
+
+    monkeypatch.setattr(link.re, "compile", counting_compile)
+    matcher = build_matcher(tuple(terms), (), {})
+    text = (
+        f"The {_word(5)}ov Institute said {_word(1999)}ov’s {_word(42)}ov Group met "
+        f"{_word(7)}ovian and {_word(7)}ov, not {_word(1999)}ovs or {_word(3)}Ov."
+    )
+    mentions = [(text[s:e], target) for s, e, target in matcher.find(text)]
+    monkeypatch.undo()
+
+    assert len(compiled) == 1, "one regular expression for all 6,000 aliases"
+    assert isinstance(matcher.pattern, re.Pattern)
+    assert len(matcher.targets) == 6000
+    assert mentions == [
+        (f"The {_word(5)}ov Institute", "term:t5"),
+        (f"{_word(1999)}ov", "term:t1999"),
+        (f"{_word(42)}ov Group", "term:t42"),
+        (f"{_word(7)}ov", "term:t7"),
+    ]
+
+
+# -- linking, as a reader sees it ---------------------------------------------------------------
+
+SOURCE_YML = """\
+outlet: RT
+headline: Talks end
+published: "2025-05-16"
+timezone: GMT
+"""
+
+
+def _record(t: GlossaryTerm) -> dict:
+    return {
+        "id": t.id,
+        "name": t.name,
+        "kind": t.kind,
+        "aliases": list(t.aliases),
+        "summary": t.summary,
+        "sources": [{"title": "Example", "url": "https://example.org/"}],
+    }
+
+
+def site_pages(
+    tmp_path: Path,
+    entries: list[list[str]],
+    terms: list[GlossaryTerm],
+    *,
+    intro: str = "Intro.",
+    annotations: str = "",
+) -> dict[str, str]:
+    """Build a small explainer (entries given oldest first, one minute apart) into HTML."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "source.yml").write_text(SOURCE_YML, encoding="utf-8")
+    lines = ["Talks end", intro, "16 May 2025"]
+    for minute, paragraphs in reversed(list(enumerate(entries))):
+        lines += [f"16:{minute:02d} GMT", *paragraphs]
+    (content / "liveblog.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    glossary = yaml.safe_dump([_record(t) for t in terms], allow_unicode=True, sort_keys=False)
+    (content / "glossary.yml").write_text(glossary, encoding="utf-8")
+    if annotations:
+        (content / "annotations.yml").write_text(annotations, encoding="utf-8")
+    site = build(content)
+    return {
+        path: markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"])
+        for path, text in site.pages.items()
+    }
+
+
+class _Paragraphs(HTMLParser):
+    """Each <p>: its text as shown, and its links as (text, href, title); notes nested links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[dict] = []
+        self.open_links: list[dict] = []
+        self.nested = False
+        self.in_p = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "p":
+            self.in_p = True
+            self.paragraphs.append({"text": "", "links": [], "tags": []})
+        elif self.in_p:
+            self.paragraphs[-1]["tags"].append(tag)
+            if tag == "a":
+                self.nested |= bool(self.open_links)
+                found = {"text": "", **dict(attrs)}
+                self.open_links.append(found)
+                self.paragraphs[-1]["links"].append(found)
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self.in_p = False
+        elif tag == "a" and self.open_links:
+            self.open_links.pop()
+
+    def handle_data(self, data):
+        if self.in_p:
+            self.paragraphs[-1]["text"] += data
+            for found in self.open_links:
+                found["text"] += data
+
+
+def entry_paragraphs(html: str, anchor: str) -> list[dict]:
+    """The paragraphs of one entry of the timeline page (up to the next entry)."""
+    section = html.split(f'id="{anchor}"', 1)[1].split("<h2", 1)[0]
+    parser = _Paragraphs()
+    parser.feed(section.split(">", 1)[1])
+    assert not parser.nested, "a link inside a link"
+    return parser.paragraphs
+
+
+def links(paragraph: dict) -> list[tuple[str, str]]:
+    return [(a["text"], a["href"]) for a in paragraph["links"]]
+
+
+def test_mentions_never_break_the_escaping_of_the_source(tmp_path):
+    text = (
+        "*Putin* met <Kiev> & [Moscow](https://example.org) _Medinsky_ at `Moscow` "
+        "&amp; Kiev&Moscow {: #x } <b>Putin</b> | Medinsky’s *"
+    )
+    html = site_pages(tmp_path, [[text]], [PUTIN, KYIV, MOSCOW, MEDINSKY])["timeline.md"]
+    (paragraph, _mentions) = entry_paragraphs(html, "2025-05-16-1600")[:2]
+    assert paragraph["text"] == text, "every character shows as written"
+    assert [t for t in paragraph["tags"] if t != "a"] == [], "no markup from the source"
+    assert links(paragraph) == [
+        ("Putin", "glossary/people.md#vladimir-putin"),
+        ("Kiev", "glossary/places.md#kyiv"),
+        ("Moscow", "glossary/places.md#moscow"),
+        ("Medinsky", "glossary/people.md#vladimir-medinsky"),
+    ]
+
+
+def test_the_first_mention_in_each_entry_is_linked_with_the_summary_as_tooltip(tmp_path):
+    entries = [
+        ["Putin met Medinsky in Moscow.", "Putin’s aide, Medinsky, left Moscow."],
+        ["Medinsky spoke again; Medinsky left."],
+    ]
+    html = site_pages(tmp_path, entries, [PUTIN, MEDINSKY, MOSCOW])["timeline.md"]
+    first, second, listed = entry_paragraphs(html, "2025-05-16-1600")
+    assert links(first) == [
+        ("Putin", "glossary/people.md#vladimir-putin"),
+        ("Medinsky", "glossary/people.md#vladimir-medinsky"),
+        ("Moscow", "glossary/places.md#moscow"),
+    ]
+    assert [a["title"] for a in first["links"]] == [
+        "Summary of Vladimir Putin.",
+        "Summary of Vladimir Medinsky.",
+        "Summary of Moscow.",
+    ]
+    assert links(second) == [], "later mentions in the same entry stay plain"
+    # Each entry shows what it mentions, linked, once each and in reading order.
+    assert listed["text"] == "In this entry: Vladimir Putin, Vladimir Medinsky, Moscow"
+    assert links(listed) == [
+        ("Vladimir Putin", "glossary/people.md#vladimir-putin"),
+        ("Vladimir Medinsky", "glossary/people.md#vladimir-medinsky"),
+        ("Moscow", "glossary/places.md#moscow"),
+    ]
+    (again, listed_again) = entry_paragraphs(html, "2025-05-16-1601")
+    assert links(again) == [("Medinsky", "glossary/people.md#vladimir-medinsky")]
+    assert listed_again["text"] == "In this entry: Vladimir Medinsky"
+
+
+def test_the_first_mention_in_the_intro_is_linked(tmp_path):
+    pages = site_pages(
+        tmp_path, [["Putin spoke."]], [PUTIN, KYIV], intro="Kiev and Putin; Kiev again."
+    )
+    parser = _Paragraphs()
+    parser.feed(pages["index.md"])
+    intro = next(p for p in parser.paragraphs if p["text"] == "Kiev and Putin; Kiev again.")
+    assert links(intro) == [
+        ("Kiev", "glossary/places.md#kyiv"),
+        ("Putin", "glossary/people.md#vladimir-putin"),
+    ]
+
+
+def test_a_mention_that_crosses_a_quote_is_listed_but_the_next_one_is_linked(tmp_path):
+    annotations = """\
+- entry: "16:00"
+  quote: "Vladimir"
+  kind: spelling
+  text: "A note on the first name."
+  sources:
+    - title: "Example"
+      url: "https://example.org/"
+"""
+    entries = [["Vladimir Medinsky spoke.", "Medinsky left."]]
+    html = site_pages(tmp_path, entries, [MEDINSKY], annotations=annotations)["timeline.md"]
+    first, second, listed = entry_paragraphs(html, "2025-05-16-1600")[:3]
+    assert [a["href"] for a in first["links"]] == ["#note-2025-05-16-1600-1"], "marker only"
+    assert links(second) == [("Medinsky", "glossary/people.md#vladimir-medinsky")]
+    assert listed["text"] == "In this entry: Vladimir Medinsky"

@@ -1,0 +1,78 @@
+"""Golden render cases: tests/cases/render/<situation>/ holds a content folder and its pages.
+
+Each case folder has:
+
+- ``content/``: a small content folder (at least ``liveblog.txt`` and ``source.yml``);
+- ``expected/<page>.md``: a generated page, byte for byte (e.g. ``expected/timeline.md``);
+- ``expected/<page>.html``: optionally, that page converted by Python-Markdown with the
+  project's ``mkdocs.yml`` extensions (the HTML fragment MkDocs puts in the article);
+- ``expected/warnings.txt``: optionally, the build's warnings, one per line.
+
+Adding a case means adding a folder. ``UPDATE_GOLDEN=1 pytest tests/test_render_cases.py``
+writes the expected files of every case from what the generator makes now; review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+
+from generator.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases" / "render"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def _cases() -> list[Path]:
+    return sorted(p for p in CASES.iterdir() if (p / "content").is_dir())
+
+
+@pytest.fixture(scope="module")
+def to_html():
+    """Python-Markdown configured as the project's mkdocs.yml configures MkDocs."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    converter = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+
+    def convert(text: str) -> str:
+        converter.reset()
+        return converter.convert(text) + "\n"
+
+    return convert
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: p.name)
+def test_render_case(case: Path, to_html, monkeypatch):
+    monkeypatch.chdir(case)  # messages name files as an editor in the case folder would
+    site = build(Path("content"))
+    expected = case / "expected"
+    if UPDATE:
+        expected.mkdir(exist_ok=True)
+        for wanted in expected.rglob("*.md"):
+            page = wanted.relative_to(expected).as_posix()
+            wanted.write_text(site.pages[page], encoding="utf-8", newline="\n")
+            html = wanted.with_suffix(".html")
+            if html.exists():
+                html.write_text(to_html(site.pages[page]), encoding="utf-8", newline="\n")
+        if (expected / "warnings.txt").exists() or site.warnings:
+            (expected / "warnings.txt").write_text(
+                "".join(f"{w}\n" for w in site.warnings), encoding="utf-8"
+            )
+    pages = sorted(expected.rglob("*.md"))
+    assert pages, f"{case.name}: no expected/<page>.md; create one and run with UPDATE_GOLDEN=1"
+    for wanted in pages:
+        page = wanted.relative_to(expected).as_posix()
+        assert page in site.pages, f"{case.name}: no generated page {page}"
+        assert site.pages[page] == wanted.read_text(encoding="utf-8"), f"{case.name}: {page}"
+        html = wanted.with_suffix(".html")
+        if html.exists():
+            assert to_html(site.pages[page]) == html.read_text(encoding="utf-8"), html.name
+    warnings = expected / "warnings.txt"
+    shown = [str(w) for w in site.warnings]
+    assert shown == (warnings.read_text(encoding="utf-8").splitlines() if warnings.exists() else [])
