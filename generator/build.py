@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from .errors import ContentError, Problem
@@ -144,12 +143,12 @@ def _key_moment_problems(keys: tuple[str, ...], liveblog: Liveblog, path: Path) 
                 )
             )
         elif not found:
-            close = difflib.get_close_matches(key.zfill(5), clocks, n=1)
+            close = _nearest_clock(key, clocks)
             problems.append(
                 (
                     index,
                     f"key moment names no entry: {key!r}",
-                    f"did you mean '{close[0]}'?"
+                    f"did you mean '{close}'?"
                     if close
                     else "use an entry's time (HH:MM) or its anchor",
                 )
@@ -163,3 +162,12 @@ def _key_moment_problems(keys: tuple[str, ...], liveblog: Liveblog, path: Path) 
     raise ContentError(
         [Problem(shown, *located[index], message, hint) for index, message, hint in problems]
     )
+
+
+def _nearest_clock(key: str, clocks: list[str]) -> str:
+    """The entry time closest to a mistyped ``HH:MM`` (16:50 -> 16:49, not 16:56)."""
+    hours, colon, minutes = key.partition(":")
+    if not (colon and hours.isdigit() and minutes.isdigit() and clocks):
+        return ""
+    wanted = int(hours) * 60 + int(minutes)
+    return min(clocks, key=lambda c: abs(int(c[:2]) * 60 + int(c[3:]) - wanted))

@@ -71,7 +71,13 @@ def check_content(content_dir: Path) -> CheckReport:
     for path in (source_path, liveblog_path):
         if not path.is_file():
             report.problems.append(
-                Problem(display_path(path), 0, 0, "file not found", "see README.md")
+                Problem(
+                    display_path(path),
+                    0,
+                    0,
+                    "file not found",
+                    f"every content folder needs {path.name}; see README.md",
+                )
             )
     source = attempt(load_source, source_path) if source_path.is_file() else None
     liveblog = None

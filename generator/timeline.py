@@ -168,8 +168,7 @@ def render_strip(
     ticks = "".join(_render_ticks(start, end, axis))
     return (
         f'<nav class="explainer-strip" aria-label="{escape_attribute(label)}" '
-        f'data-search-exclude><svg width="100%" height="{height}" '
-        f'role="group" aria-label="{escape_attribute(label)}">'
+        f'data-search-exclude><svg width="100%" height="{height}">'
         f'<line class="explainer-strip__axis" x1="{_STRIP_MARGIN}%" y1="{axis}" '
         f'x2="{100 - _STRIP_MARGIN}%" y2="{axis}"/>'
         f'<g aria-hidden="true">{ticks}</g>{"".join(marks)}</svg></nav>'
@@ -203,7 +202,7 @@ def render_day_chart(days: Sequence[TimelineDay], href: Callable[[TimelineDay], 
     )
     return (
         '<nav class="explainer-strip" aria-label="Days at a glance" data-search-exclude>'
-        '<svg width="100%" height="78" role="group" aria-label="Days at a glance">'
+        '<svg width="100%" height="78">'
         f'<line class="explainer-strip__axis" x1="{_STRIP_MARGIN}%" y1="57" '
         f'x2="{100 - _STRIP_MARGIN}%" y2="57"/>'
         f'<g aria-hidden="true">{labels}</g>{"".join(bars)}</svg></nav>'

@@ -129,9 +129,7 @@ def _check(
     if "enum" in schema and value not in schema["enum"]:
         choices = ", ".join(schema["enum"])
         if not isinstance(value, str):
-            problems.add_at(
-                at, f"'{name}' should be one of {choices}, not {_type_name(value)}"
-            )
+            problems.add_at(at, f"'{name}' should be one of {choices}, not {_type_name(value)}")
             return
         close = difflib.get_close_matches(value, schema["enum"], n=1)
         problems.add_at(

@@ -206,10 +206,12 @@ def test_timeline_headings_hold_only_the_time(hostile_site):
     assert [(t.attrs["datetime"], t.text(), t.children) for t in times] == [
         ("2025-05-16T10:00:00+00:00", "10:00 GMT", ["10:00 GMT"]),
         ("2025-05-16T10:05:00+00:00", "10:05 GMT", ["10:05 GMT"]),
+        ("2025-05-16T10:10:00+00:00", "10:10 GMT", ["10:10 GMT"]),
     ]
     assert [h.attrs["id"] for h in timeline.find_all("h2")] == [
         "2025-05-16-1000",
         "2025-05-16-1005",
+        "2025-05-16-1010",
     ]
 
 

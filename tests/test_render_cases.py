@@ -20,6 +20,7 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
 from generator.build import build
 
@@ -42,7 +43,7 @@ def to_html():
 
     def convert(text: str) -> str:
         converter.reset()
-        return converter.convert(text) + "\n"
+        return converter.convert(get_data(text)[0]) + "\n"  # MkDocs reads front matter first
 
     return convert
 
