@@ -36,5 +36,11 @@ test: lint
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest -q
 
+# What the generator costs next to MkDocs alone (README, "Performance"). All sizes take
+# about ten minutes on two cores; BENCH_SIZES=small (or small,medium) is a quick run.
+BENCH_SIZES ?= all
+bench: $(VENV)/.site-installed
+	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
+
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf site bench-out $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,7 +1,8 @@
 """One timed build in this process, reported as one line of JSON on stdout.
 
 ``python -m bench.measure mkdocs CONFIG SITE_DIR`` runs MkDocs' own build (what
-``mkdocs build`` runs) and ``python -m bench.measure core CONTENT_DIR`` runs the core.
+``mkdocs build`` runs) and ``python -m bench.measure core CONTENT_DIR [SITE_URL]`` runs
+the core.
 The benchmark starts a fresh process for each run, so ``ru_maxrss`` (the peak resident
 memory, which never goes down) belongs to that one build and nothing else.
 """
@@ -46,12 +47,12 @@ def measure_mkdocs(config_file: Path, site_dir: Path) -> dict[str, float | int]:
     return {"seconds": seconds, "peak_kib": _peak_kib(), "warnings": counter.count}
 
 
-def measure_core(content_dir: Path) -> dict[str, float | int]:
-    """Run ``generator.build.build`` once: parse, load, link, render."""
+def measure_core(content_dir: Path, site_url: str = "") -> dict[str, float | int]:
+    """Run ``generator.build.build`` once (parse, load, link, render) as the plugin does."""
     from generator.build import build
 
     start = time.perf_counter()
-    site = build(content_dir)
+    site = build(content_dir, site_url=site_url)
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "peak_kib": _peak_kib(), "warnings": len(site.warnings)}
 
@@ -64,8 +65,8 @@ def _peak_kib() -> int:
 def main(argv: list[str]) -> int:
     if len(argv) == 3 and argv[0] == "mkdocs":
         result = measure_mkdocs(Path(argv[1]), Path(argv[2]))
-    elif len(argv) == 2 and argv[0] == "core":
-        result = measure_core(Path(argv[1]))
+    elif len(argv) in (2, 3) and argv[0] == "core":
+        result = measure_core(Path(argv[1]), *argv[2:])
     else:
         sys.stderr.write(__doc__ or "")
         return 2

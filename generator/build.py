@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ContentError, Problem
@@ -35,7 +38,22 @@ def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True)
     ``site_url`` and ``directory_urls`` (MkDocs' ``use_directory_urls``) say where the pages
     will be published; only the structured data's absolute addresses need them.
     """
-    return render_site(assemble(content_dir), site_url, directory_urls)
+    with _cycle_collector_paused():
+        return render_site(assemble(content_dir), site_url, directory_urls)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """The stages make hundreds of thousands of small objects that form no cycles; Python's
+    cycle collector would scan them all again and again (a fifth of a large build's time).
+    Plain reference counting still frees everything as usual."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def assemble(content_dir: Path) -> Explainer:
@@ -118,7 +136,8 @@ def _glossary_files(content_dir: Path) -> list[Path]:
 def _term_files(paths: list[Path], glossary: tuple) -> dict[str, str]:
     """Which file each term came from, for messages (one file is the common case)."""
     if len(paths) == 1:
-        return {term.id: display_path(paths[0]) for term in glossary}
+        shown = display_path(paths[0])
+        return {term.id: shown for term in glossary}
     from .yamlfile import load_yaml_file
 
     owners = {}

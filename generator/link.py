@@ -483,10 +483,9 @@ def find_mentions(blocks: dict[str, Block], matcher: Matcher) -> None:
         linked: set[str] = set()
         for index, paragraph in enumerate(block.paragraphs):
             found = []
+            pieces = block.annotations[index]  # most paragraphs have none
             for start, end, target in matcher.find(paragraph.text):
-                first = target not in linked and not _crosses_quote(
-                    start, end, block.annotations[index]
-                )
+                first = target not in linked and not (pieces and _crosses_quote(start, end, pieces))
                 if first:
                     linked.add(target)
                 found.append(Mention(start, end, target, first))
@@ -539,6 +538,7 @@ def unused_warnings(
         for block in blocks.values()
         for paragraph, mentions in zip(block.paragraphs, block.mentions)
         for mention in mentions
+        if mention.target.startswith("note:")  # only notes' aliases are checked one by one
     }
     for note in notes:
         for index, alias in enumerate(note.aliases):

@@ -51,6 +51,7 @@ def _entity(match: re.Match[str]) -> str:
     return f"&#{ord(match[0])};"
 
 
+@lru_cache(maxsize=4096)  # every link to a term carries the same tooltip
 def escape_attribute(text: str) -> str:
     """Text for a double-quoted Markdown link title, HTML attribute or raw HTML element.
 

@@ -39,6 +39,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """The last site built without errors, kept across `mkdocs serve` rebuilds."""
     stale = ""
     """While the content is broken under `mkdocs serve`: the problems, as a page banner."""
+    handed_over: frozenset[str] | set[str] = frozenset()
+    """The pages this build gave MkDocs as generated files."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -72,7 +74,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 self._keep_serving(error)
                 return
             raise PluginError(f"the explainer's content has problems:\n{error}") from None
-        self.last_good, self.stale = self.site, ""
+        # Only `mkdocs serve` needs the last good pages (to recover from a bad save); a build
+        # would keep a second copy of every page in memory for nothing.
+        self.last_good, self.stale = (self.site if self.serving else None), ""
         for problem in self.site.warnings:
             log.warning(str(problem))
 
@@ -112,7 +116,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             files.append(page)
         if not config.nav:
             config.nav = self.site.nav
+        self.handed_over = set(self.site.pages)
+        if not self.serving:
+            self.site = None  # the files hold the pages now
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # MkDocs has copied the page's text into page.markdown; our File need not keep the
+        # whole page too (on a month of live-blog, the largest thing in memory).
+        if page.file.src_uri in self.handed_over:
+            page.file.content_string = ""
+        return markdown
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Any save in the content folder rebuilds the site and reloads the browser.

@@ -54,6 +54,8 @@ class Router:
         self.timeline = plan_timeline(explainer.liveblog.entries)
         self.site_url = site_url
         self.directory_urls = directory_urls
+        self.links: dict[tuple[str, str], str] = {}
+        """(from page, target) -> link: a big explainer links the same pairs 100,000s of times."""
 
     def entry_page(self, anchor: str) -> str:
         """The page that shows an entry: its day's page when the timeline is split."""
@@ -99,8 +101,12 @@ class Router:
         return self.entry_page(target), "" if target in ("intro", "headline") else target
 
     def link(self, from_page: str, target: str) -> str:
-        page, anchor = self.target_page(target)
-        return relative(from_page, page) + (f"#{anchor}" if anchor else "")
+        link = self.links.get((from_page, target))
+        if link is None:
+            page, anchor = self.target_page(target)
+            link = relative(from_page, page) + (f"#{anchor}" if anchor else "")
+            self.links[from_page, target] = link
+        return link
 
     def title(self, target: str) -> str:
         kind, _, key = target.partition(":")

@@ -278,7 +278,7 @@ def _check_plain(event: Any, text: str) -> None:
         if not event.value and not event.style:  # an empty value: placed elsewhere
             raise _Unsure
         if event.style in ("|", ">"):
-            start = event.start_mark.index
+            start = event.start_mark.index if event.start_mark else 0
             line_end = text.find("\n", start)
             header = text[start : line_end if line_end != -1 else len(text)]
             if not _BLOCK_HEADER.fullmatch(header):
