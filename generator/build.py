@@ -14,14 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ContentError, Problem
-from .link import (
-    build_matcher,
-    collect_backlinks,
-    find_mentions,
-    make_blocks,
-    place_annotations,
-    unused_warnings,
-)
+from .link import link
 from .load import display_path, load_glossary, load_note, load_source, read_annotations
 from .model import Explainer, Liveblog, Site
 from .parse import ParseOptions, parse_liveblog
@@ -91,23 +84,16 @@ def assemble(content_dir: Path) -> Explainer:
         read_annotations(annotations_path) if annotations_path.exists() else ((), [])
     )
 
-    blocks = make_blocks(liveblog)
-    matcher = build_matcher(glossary, notes, term_files)
-    known = {term.id for term in glossary} | {note.slug for note in notes}
-    place_annotations(
+    blocks, backlinks, link_warnings = link(
+        liveblog,
+        glossary,
+        notes,
         annotations,
-        blocks,
-        liveblog.entries,
-        known,
-        display_path(annotations_path),
+        term_files=term_files,
+        annotations_path=display_path(annotations_path),
         earlier=annotation_problems,
     )
-    find_mentions(blocks, matcher)
-    backlinks = collect_backlinks(blocks)
-    warnings: list[Problem] = [
-        *liveblog.warnings,
-        *unused_warnings(glossary, notes, backlinks, term_files, blocks),
-    ]
+    warnings: list[Problem] = [*liveblog.warnings, *link_warnings]
     warnings += _key_moment_problems(source.key_moments, liveblog, content_dir / "source.yml")
     return Explainer(
         source, liveblog, glossary, notes, annotations, blocks, backlinks, tuple(warnings)

@@ -17,10 +17,12 @@ from typing import NamedTuple, TypeVar
 
 from .build import assemble
 from .errors import ContentError, Problem
-from .link import Matcher, build_matcher, make_blocks, place_annotations
+from .link import make_blocks
 from .load import display_path, load_glossary, load_note, load_source, read_annotations
+from .mentions import Matcher, build_matcher
 from .model import BackgroundNote, Explainer, GlossaryTerm, Liveblog
 from .parse import ParseOptions, parse_liveblog
+from .quotes import place_annotations
 from .textfile import read_text
 
 T = TypeVar("T")

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import render
+from generator import render_parts
 from generator.build import assemble
 from generator.errors import ContentError
 from generator.model import Explainer
+from generator.router import Router
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).parent / "cases" / "annotations"
@@ -45,16 +46,16 @@ def make_content(case: Path, where: Path) -> Path:
 
 def rendered_annotations(explainer: Explainer) -> str:
     """Every block that carries annotations, as the pages render it, in reading order."""
-    router = render.Router(explainer)
+    router = Router(explainer)
     parts = []
     for key, block in explainer.blocks.items():
         if not any(block.annotations):
             continue
         if key == "headline":
-            lines = ["# " + render._render_headline(explainer, router), ""]
-            lines += render._render_annotation_notes(block, "index.md", router)
+            lines = ["# " + render_parts.render_headline(explainer, router), ""]
+            lines += render_parts.render_annotation_notes(block, "index.md", router)
         else:
-            lines = render._render_block(block, router.entry_page(key), router)
+            lines = render_parts.render_block(block, router.entry_page(key), router)
         parts.append(f"<!-- {key} -->\n" + "\n".join(lines).strip() + "\n")
     return "\n".join(parts)
 

@@ -18,7 +18,8 @@ from generator.build import assemble
 from generator.load import load_annotations
 from generator.markdown_text import plain_text
 from generator.model import Annotation, Explainer
-from generator.render import KIND_LABELS, Router
+from generator.render_parts import KIND_LABELS
+from generator.router import Router
 
 
 def _words(text: str) -> str:

@@ -15,9 +15,9 @@ import markdown
 import pytest
 import yaml
 
-from generator import link
+from generator import mentions as mentions_module
 from generator.build import build
-from generator.link import build_matcher
+from generator.mentions import build_matcher
 from generator.model import BackgroundNote, GlossaryTerm, Reference
 
 SOURCE = [Reference("Example", "https://example.org/")]
@@ -184,7 +184,7 @@ def test_one_compiled_pattern_finds_mentions_among_thousands_of_aliases(monkeypa
         compiled.append(args[0])
         return real_compile(*args, **kwargs)
 
-    monkeypatch.setattr(link.re, "compile", counting_compile)
+    monkeypatch.setattr(mentions_module.re, "compile", counting_compile)
     matcher = build_matcher(tuple(terms), (), {})
     text = (
         f"The {_word(5)}ov Institute said {_word(1999)}ov’s {_word(42)}ov Group met "

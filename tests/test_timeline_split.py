@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT, mkdocs_build
 
-from generator import render
+from generator import render_glossary
 from generator.build import assemble, build
 from generator.model import Entry, Paragraph
 from generator.timeline import plan_timeline
@@ -142,7 +142,7 @@ def test_backlinks_are_grouped_by_day(pages):
 
 
 def test_long_backlink_lists_collapse_into_one_details_per_day(two_days, monkeypatch):
-    monkeypatch.setattr(render, "BACKLINKS_OPEN", 3)
+    monkeypatch.setattr(render_glossary, "BACKLINKS_OPEN", 3)
     people = build(two_days / "content").pages["glossary/people.md"]
     section = people[people.index("{ #vladimir-medinsky }") :]
     section = section[: section.index("\n## ")]

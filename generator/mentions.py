@@ -1,0 +1,223 @@
+"""Mentions: where the intro and the entries name a glossary term or a background note.
+
+All names and aliases go into one compiled pattern built from a trie, so each text is
+scanned once whatever the number of terms; at each position the trie offers the longest
+alias first. The first mention of a target in each block is the one that links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .aliases import alias_key
+from .errors import ContentError, Problem
+from .model import (
+    BackgroundNote,
+    Block,
+    GlossaryTerm,
+    Mention,
+    PlacedAnnotation,
+)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """One compiled pattern for all aliases, and which target each alias stands for."""
+
+    pattern: re.Pattern[str] | None
+    """Every alias of every term and note, as one regular expression (None if none)."""
+    targets: dict[str, str]
+    """Alias (as ``alias_key`` writes it) -> ``term:<id>`` or ``note:<slug>``."""
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, target) of every mention in ``text``, left to right, in one pass."""
+        if self.pattern is None:
+            return []
+        targets = self.targets
+        # Words written as their key (the usual case) skip alias_key: a key is its own key.
+        return [
+            (m.start(), m.end(), targets.get(m[0]) or targets[alias_key(m[0])])
+            for m in self.pattern.finditer(text)
+        ]
+
+
+def build_matcher(
+    glossary: tuple[GlossaryTerm, ...],
+    notes: tuple[BackgroundNote, ...],
+    glossary_paths: dict[str, str],
+) -> Matcher:
+    """Collect every name and alias into one pattern; an alias claimed twice is an error.
+
+    ``load_glossary`` already refused clashes between terms and lone given names, where it
+    knows every position; what is left to find here is a note's alias that a term or another
+    note also claims, reported at the note's alias.
+    """
+    targets: dict[str, str] = {}
+    claimed_at: dict[str, str] = {}
+    problems: list[Problem] = []
+
+    def claim(spelling: str, target: str, path: str, at: tuple[int, int]) -> None:
+        key = alias_key(spelling)
+        owner = targets.setdefault(key, target)
+        claimed_at.setdefault(key, f"{path}:{at[0]}:{at[1]}")
+        if owner != target:
+            problems.append(
+                Problem(
+                    path,
+                    *at,
+                    f"alias '{spelling}' is claimed by {_format_target(owner)} and "
+                    f"{_format_target(target)}",
+                    f"an alias links to one term or note only; the other claim is at "
+                    f"{claimed_at[key]}",
+                )
+            )
+
+    for term in glossary:
+        path = term.path or glossary_paths.get(term.id, "content/glossary.yml")
+        record_at = (term.line, term.column)
+        claim(term.name, f"term:{term.id}", path, term.name_at if term.line else record_at)
+        for index, alias in enumerate(term.aliases):
+            at = term.alias_at[index] if index < len(term.alias_at) else record_at
+            claim(alias, f"term:{term.id}", path, at)
+    for note in notes:
+        for index, alias in enumerate(note.aliases):
+            at = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
+            claim(alias, f"note:{note.slug}", note.path, at)
+    if problems:
+        raise ContentError(problems)
+    if not targets:
+        return Matcher(None, {})
+    # A word starts here and ends right after the alias: "Moscow" is not in "Moscowitz",
+    # while "Kiev’s" (any punctuation after the alias) still matches.
+    return Matcher(re.compile(rf"(?<!\w){_trie_pattern(list(targets))}(?!\w)"), targets)
+
+
+def _format_target(target: str) -> str:
+    kind, _, key = target.partition(":")
+    return f"'{key}'" if kind == "term" else f"note '{key}'"
+
+
+# In the text, any run of blanks matches an alias's space and either apostrophe its own.
+_CHAR_PATTERNS = {" ": r"\s+", "'": "['’‘]"}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for all ``words``, shaped as the trie of their characters.
+
+    Words that share a beginning share its pattern, so the engine reads each character of
+    the text once per position instead of once per alias.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    # Longer continuations come first and ending here comes last, so at each position the
+    # longest alias wins ("Vladimir Medinsky" before "Vladimir", were both aliases).
+    branches = [
+        _CHAR_PATTERNS.get(char, re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def find_mentions(blocks: dict[str, Block], matcher: Matcher) -> None:
+    """Record every mention in the intro and the entries; the first per block is linked.
+
+    A mention that crosses an annotation's quote boundary is recorded (the entry does name
+    the term) but not linked, since the link would have to cut the highlighted words; the
+    next mention of the same target in the block is linked instead. The headline is left
+    alone: it repeats the intro.
+    """
+    for block in blocks.values():
+        if block.key == "headline":
+            continue
+        linked: set[str] = set()
+        for index, paragraph in enumerate(block.paragraphs):
+            found = []
+            pieces = block.annotations[index]  # most paragraphs have none
+            for start, end, target in matcher.find(paragraph.text):
+                first = target not in linked and not (pieces and _crosses_quote(start, end, pieces))
+                if first:
+                    linked.add(target)
+                found.append(Mention(start, end, target, first))
+            block.mentions[index] = found
+
+
+def _crosses_quote(start: int, end: int, pieces: list[PlacedAnnotation]) -> bool:
+    """True if the words overlap a quote without lying wholly inside it."""
+    return any(
+        p.start < end and start < p.end and not (p.start <= start and end <= p.end) for p in pieces
+    )
+
+
+def collect_backlinks(blocks: dict[str, Block]) -> dict[str, tuple[str, ...]]:
+    """Target -> the blocks (intro, entries in time order) that mention it."""
+    backlinks: dict[str, list[str]] = defaultdict(list)
+    for block in blocks.values():
+        for target in dict.fromkeys(m.target for ms in block.mentions for m in ms):
+            backlinks[target].append(block.key)
+    return {target: tuple(keys) for target, keys in backlinks.items()}
+
+
+def unused_warnings(
+    glossary: tuple[GlossaryTerm, ...],
+    notes: tuple[BackgroundNote, ...],
+    backlinks: dict[str, tuple[str, ...]],
+    glossary_paths: dict[str, str],
+    blocks: dict[str, Block],
+) -> list[Problem]:
+    """A term never mentioned, or a note's alias that matches nothing, deserves a warning.
+
+    Terms list spellings other sources use, so only a term with no mention at all is
+    suspect; a note's aliases are by definition phrases of this live-blog, so each must match.
+    """
+    warnings = []
+    for term in glossary:
+        if f"term:{term.id}" not in backlinks:
+            warnings.append(
+                Problem(
+                    term.path or glossary_paths.get(term.id, "content/glossary.yml"),
+                    term.line,
+                    term.column or 1,
+                    f"glossary term '{term.id}' is never mentioned",
+                    "check its name and aliases against the live-blog, capitals included, "
+                    "or remove the term",
+                )
+            )
+    matched = {
+        (mention.target, alias_key(paragraph.text[mention.start : mention.end]))
+        for block in blocks.values()
+        for paragraph, mentions in zip(block.paragraphs, block.mentions)
+        for mention in mentions
+        if mention.target.startswith("note:")  # only notes' aliases are checked one by one
+    }
+    for note in notes:
+        for index, alias in enumerate(note.aliases):
+            if (f"note:{note.slug}", alias_key(alias)) in matched:
+                continue
+            line, column = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
+            warnings.append(
+                Problem(
+                    note.path,
+                    line,
+                    column,
+                    f"alias '{alias}' of background note '{note.slug}' matches nothing in "
+                    "the live-blog",
+                    "copy the phrase exactly as an entry has it, capitals included, or "
+                    "remove it; where aliases overlap, the longest wins",
+                )
+            )
+    return warnings

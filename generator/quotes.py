@@ -1,0 +1,340 @@
+"""Annotations anchored to quotes: find each annotation's exact words in its block.
+
+Quotes are matched after the same whitespace folding the renderer uses, on whole words;
+prefix/suffix choose between repeats (as W3C Web Annotation's TextQuoteSelector does);
+every annotation that cannot be placed is reported, with the closest words as a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .errors import Problem, ProblemCollector
+from .model import (
+    Annotation,
+    Block,
+    Entry,
+    Paragraph,
+    PlacedAnnotation,
+)
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def place_annotations(
+    annotations: tuple[Annotation, ...],
+    blocks: dict[str, Block],
+    entries: tuple[Entry, ...],
+    known_targets: set[str] | None,
+    path: str,
+    earlier: Sequence[Problem] = (),
+) -> None:
+    """Put each annotation on its quote; every one that cannot be placed is an error.
+
+    ``earlier`` are problems already found in the file (records that failed their schema),
+    raised together with these so an editor sees them all at once. ``known_targets`` of
+    None skips checking ``see`` (the glossary could not be read).
+    """
+    problems = ProblemCollector(path)
+    problems.problems += earlier
+    by_clock: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_clock[entry.clock].append(entry)
+    for annotation in annotations:
+        block = _resolve_block(annotation, blocks, by_clock, problems)
+        if known_targets is not None and annotation.see and annotation.see not in known_targets:
+            close = difflib.get_close_matches(annotation.see, sorted(known_targets), n=1)
+            problems.add_at(
+                _at(annotation, annotation.see_at),
+                f"'see' names no glossary term or background note: '{annotation.see}'",
+                f"did you mean '{close[0]}'?" if close else "",
+            )
+        if block is None:
+            continue
+        spans = _locate(annotation, block, blocks, problems)
+        if spans is None:
+            continue
+        for index, start, end in spans:
+            piece = PlacedAnnotation(start, end, annotation, 0)  # numbered by _renumber
+            _add_piece(block.annotations[index], piece, annotation, problems)
+    problems.raise_if_any()
+    for block in blocks.values():
+        _renumber(block)
+
+
+def _at(annotation: Annotation, position: tuple[int, int]) -> tuple[int, int]:
+    """Where a message about an annotation points: the value concerned, else the record."""
+    return position if position != (0, 0) else (annotation.line, annotation.column)
+
+
+def _add_piece(
+    existing: list[PlacedAnnotation],
+    piece: PlacedAnnotation,
+    annotation: Annotation,
+    problems: ProblemCollector,
+) -> None:
+    for other in existing:
+        same = (other.start, other.end) == (piece.start, piece.end)
+        if not same and other.start < piece.end and piece.start < other.end:
+            problems.add_at(
+                _at(annotation, annotation.quote_at),
+                f"quote {annotation.quote!r} overlaps the quote of the annotation on "
+                f"line {other.annotation.line}",
+                "annotate the same words exactly, or words that do not overlap",
+            )
+            return
+    existing.append(piece)
+    existing.sort(key=lambda p: (p.start, p.end))
+
+
+def _renumber(block: Block) -> None:
+    """Number annotations in reading order within their block (1, 2, ...)."""
+    order: dict[int, int] = {}
+    for pieces in block.annotations:
+        for piece in pieces:
+            order.setdefault(id(piece.annotation), len(order) + 1)
+    block.annotations = [
+        [PlacedAnnotation(p.start, p.end, p.annotation, order[id(p.annotation)]) for p in pieces]
+        for pieces in block.annotations
+    ]
+
+
+def _resolve_block(
+    annotation: Annotation,
+    blocks: dict[str, Block],
+    by_clock: dict[str, list[Entry]],
+    problems: ProblemCollector,
+) -> Block | None:
+    ref = annotation.entry
+    if ref in blocks:
+        return blocks[ref]
+    clock = ref.zfill(5)
+    candidates = by_clock.get(clock, [])
+    if len(candidates) == 1:
+        return blocks[candidates[0].anchor]
+    at = _at(annotation, annotation.entry_at)
+    if candidates:
+        problems.add_at(
+            at,
+            f"several entries were posted at {clock}",
+            "name one by its anchor: " + ", ".join(e.anchor for e in candidates),
+        )
+    else:
+        close = difflib.get_close_matches(clock, sorted(by_clock), n=1)
+        problems.add_at(
+            at,
+            f"no entry at {ref}",
+            f"did you mean '{close[0]}'?"
+            if close
+            else "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'",
+        )
+    return None
+
+
+def _normalised(paragraphs: tuple[Paragraph, ...]) -> tuple[str, list[tuple[int, int]]]:
+    """Block text with whitespace runs (and paragraph breaks) as one space, and where each
+    character came from (paragraph index, offset)."""
+    chars: list[str] = []
+    origin: list[tuple[int, int]] = []
+    for index, paragraph in enumerate(paragraphs):
+        if chars and chars[-1] != " ":
+            chars.append(" ")
+            origin.append((index, 0))
+        for offset, char in enumerate(paragraph.text):
+            if char.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                char = " "
+            chars.append(char)
+            origin.append((index, offset))
+    return "".join(chars), origin
+
+
+def _collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _locate(
+    annotation: Annotation, block: Block, blocks: dict[str, Block], problems: ProblemCollector
+) -> list[tuple[int, int, int]] | None:
+    """(paragraph index, start, end) pieces of the quote, or None after reporting why not.
+
+    The quote is compared with the block's text after both had every run of whitespace
+    (line and paragraph breaks included) folded to one space, as a reader sees them; it
+    must start and end at word boundaries, so no mark ever cuts a word in two.
+    """
+    text, origin = _normalised(block.paragraphs)
+    quote = _collapse(annotation.quote)
+    where = _block_name(block)
+    at = _at(annotation, annotation.quote_at)
+    starts = [m.start() for m in re.finditer(_quote_pattern(quote), text)]
+    if not starts:
+        problems.add_at(
+            at,
+            f"quote not found in {where}: {annotation.quote!r}",
+            _elsewhere(quote, block, blocks) or _closest(quote, text) or _NOT_FOUND_HINT,
+        )
+        return None
+    prefix, suffix = _collapse(annotation.prefix), _collapse(annotation.suffix)
+    chosen = [
+        s
+        for s in starts
+        if text[:s].rstrip().endswith(prefix) and text[s + len(quote) :].lstrip().startswith(suffix)
+    ]
+    if len(chosen) != 1:
+        contexts = _occurrences(text, chosen or starts, len(quote))
+        if not chosen:
+            problems.add_at(
+                at,
+                f"prefix/suffix match none of the {len(starts)} occurrence(s) of "
+                f"{annotation.quote!r} in {where}",
+                f"occurrences: {contexts}",
+            )
+        else:
+            problems.add_at(
+                at,
+                f"quote occurs {len(chosen)} times in {where}: {annotation.quote!r}",
+                f"add 'prefix' or 'suffix' to choose one: {contexts}",
+            )
+        return None
+    return _pieces(chosen[0], chosen[0] + len(quote), text, origin, block)
+
+
+def _quote_pattern(quote: str) -> str:
+    """The quote, matching only whole words at its ends: 'Kiev' is not in 'Kievan Rus'."""
+    head = r"(?<!\w)" if quote[:1].isalnum() or quote[:1] == "_" else ""
+    tail = r"(?!\w)" if quote[-1:].isalnum() or quote[-1:] == "_" else ""
+    return head + re.escape(quote) + tail
+
+
+_NOT_FOUND_HINT = "copy the words exactly from the entry, including ’ and “ ” marks"
+
+
+def _in_context(text: str, start: int, length: int) -> str:
+    """An occurrence with three words either side: '…between Moscow and [Kiev] in over three…'."""
+    end = start + length
+    before = text[:start].split(" ")
+    after = text[end:].split(" ")
+    left = " ".join(before[-4:])
+    right = " ".join(after[:4])
+    return (
+        ("…" if len(before) > 4 else "")
+        + f"{left}[{text[start:end]}]{right}"
+        + ("…" if len(after) > 4 else "")
+    )
+
+
+def _occurrences(text: str, starts: list[int], length: int) -> str:
+    shown = "; ".join(_in_context(text, start, length) for start in starts[:5])
+    return shown + (f"; and {len(starts) - 5} more" if len(starts) > 5 else "")
+
+
+def _pieces(
+    start: int, end: int, text: str, origin: list[tuple[int, int]], block: Block
+) -> list[tuple[int, int, int]]:
+    """Split a normalised span into one span per paragraph, in original offsets."""
+    pieces: list[tuple[int, int, int]] = []
+    for position in range(start, end):
+        if text[position] == " " and (position == start or position == end - 1):
+            continue
+        index, offset = origin[position]
+        if pieces and pieces[-1][0] == index:
+            pieces[-1] = (index, pieces[-1][1], offset + 1)
+        else:
+            pieces.append((index, offset, offset + 1))
+    # A piece may end in whitespace folded away; trim so marks hug the words.
+    trimmed = []
+    for index, piece_start, piece_end in pieces:
+        words = block.paragraphs[index].text
+        while piece_end > piece_start and words[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start:
+            trimmed.append((index, piece_start, piece_end))
+    return trimmed
+
+
+_WORD = re.compile(r"\w+")
+
+
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _closest(quote: str, text: str) -> str:
+    """A 'did you mean' hint: the run of whole words in the block most like the quote.
+
+    Candidates start and end at word boundaries (keeping punctuation that touches a word
+    only where the quote has some at that end), span about as many words as the quote, and
+    are compared without regard to case; so 'Boris Jonson' finds 'Boris Johnson', not
+    'Boris Johnson’' or 'oris Johnson’s'.
+    """
+    words = list(_WORD.finditer(text))
+    count = max(1, len(_WORD.findall(quote)))
+    lead = not quote[:1].isalnum()
+    trail = not quote[-1:].isalnum()
+    target = quote.casefold().translate(_TYPOGRAPHIC)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(target)
+    best, best_key = "", (0.0, 0)
+    for i, first in enumerate(words):
+        starts = {first.start()}
+        if lead:
+            starts.add(_punctuation_before(text, first.start()))
+        for last in words[i + max(0, count - 2) : i + count + 1]:
+            ends = {last.end()}
+            if trail:
+                ends.add(_punctuation_after(text, last.end()))
+            for start in starts:
+                for end in ends:
+                    candidate = text[start:end]
+                    matcher.set_seq1(candidate.casefold().translate(_TYPOGRAPHIC))
+                    if matcher.real_quick_ratio() < best_key[0]:
+                        continue
+                    if matcher.quick_ratio() < best_key[0]:
+                        continue
+                    key = (matcher.ratio(), -abs(len(candidate) - len(quote)))
+                    if key > best_key:
+                        best, best_key = candidate, key
+    if best_key[0] < 0.6:
+        return ""
+    if best.translate(_TYPOGRAPHIC) == quote.translate(_TYPOGRAPHIC):
+        return f"did you mean {best!r}? The source writes typographic quotes and dashes"
+    return f"did you mean {best!r}?"
+
+
+def _punctuation_before(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isspace() and not text[position - 1].isalnum():
+        position -= 1
+    return position
+
+
+def _punctuation_after(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isspace() and not text[position].isalnum():
+        position += 1
+    return position
+
+
+def _elsewhere(quote: str, block: Block, blocks: dict[str, Block]) -> str:
+    """Where the quote does occur, when the editor named the wrong entry."""
+    found = [
+        other
+        for other in blocks.values()
+        if other is not block and quote in _normalised(other.paragraphs)[0]
+    ]
+    if not found:
+        return ""
+    names = ", ".join(_block_ref(other) for other in found[:3])
+    return f"these words are in {names}; name that entry instead"
+
+
+def _block_ref(block: Block) -> str:
+    """How an editor names a block in ``entry``."""
+    return f"'{block.entry.clock}'" if block.entry is not None else f"'{block.key}'"
+
+
+def _block_name(block: Block) -> str:
+    if block.entry is not None:
+        return f"entry {block.entry.time_label}"
+    return f"the {block.key}"

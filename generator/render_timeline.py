@@ -1,0 +1,149 @@
+"""The timeline pages: one page, or an index and one page per day (see ``timeline``)."""
+
+from __future__ import annotations
+
+from .markdown_text import escape_text
+from .model import Explainer
+from .render_parts import (
+    format_clock_span,
+    format_count,
+    format_span,
+    render_block,
+    render_front_matter,
+    render_key_moment,
+)
+from .router import Router, relative
+from .timeline import (
+    TimelineDay,
+    TimelineLayout,
+    key_moments,
+    render_day_chart,
+    render_jsonld,
+    render_strip,
+)
+
+
+def render_timeline(explainer: Explainer, router: Router) -> dict[str, str]:
+    """The timeline: one page, or an index and one page per day (see ``timeline``)."""
+    layout = router.timeline
+    if not layout.split:
+        return {layout.index: _render_timeline_page(explainer, router, layout.days[0])}
+    pages = {layout.index: _render_timeline_index(explainer, router)}
+    for number, day in enumerate(layout.days):
+        pages[day.page] = _render_timeline_page(explainer, router, day, number)
+    return pages
+
+
+def timeline_nav(router: Router) -> str | list[dict[str, object]]:
+    """The Timeline's place in the nav: a page, or a section with one page per day."""
+    layout = router.timeline
+    if not layout.split:
+        return layout.index
+    days: list[dict[str, object]] = [{day.label: day.page} for day in layout.days]
+    return [{"Timeline": layout.index}, *days]
+
+
+def _render_timeline_index(explainer: Explainer, router: Router) -> str:
+    """A split timeline's first page: the days, how busy each was, and the key moments."""
+    source, blog, layout = explainer.source, explainer.liveblog, router.timeline
+    page = layout.index
+    summary = (
+        f"{format_count(len(blog.entries), 'entry', 'entries')} from {source.outlet}’s "
+        f"live-blog over {len(layout.days)} days, "
+        f"{format_span(blog.entries[0].posted, blog.entries[-1].posted)}, one page per day."
+    )
+    lines = [
+        *render_front_matter(summary),
+        "# Timeline",
+        "",
+        escape_text(summary),
+        "",
+        render_day_chart(layout.days, lambda day: router.href(page, day.page)),
+        "",
+        _render_jsonld(explainer, router, page, ()),
+        "",
+        "## Days",
+        "",
+    ]
+    lines += [
+        f"- [{day.label}]({relative(page, day.page)}): "
+        f"{format_count(len(day.entries), 'entry', 'entries')}, "
+        f"{format_clock_span(day.entries)}"
+        for day in layout.days
+    ]
+    moments = key_moments(source.key_moments, blog.entries)
+    if moments:
+        lines += ["", "## Key moments", ""]
+        lines += [render_key_moment(entry, page, router) for entry in moments]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _render_timeline_page(
+    explainer: Explainer, router: Router, day: TimelineDay, number: int = 0
+) -> str:
+    """The entries of one page: a heading, the strip, JSON-LD, then each entry."""
+    source, layout, page = explainer.source, router.timeline, day.page
+    key = frozenset(e.anchor for e in key_moments(source.key_moments, day.entries))
+    span = format_span(day.entries[0].posted, day.entries[-1].posted)
+    count = format_count(len(day.entries), "entry", "entries")
+    if layout.split:
+        title = day.label
+        summary = (
+            f"Day {number + 1} of {len(layout.days)} of {source.outlet}’s live-blog: "
+            f"{count}, {span}, oldest first."
+        )
+    else:
+        title = "Timeline"
+        summary = f"{count} from {source.outlet}’s live-blog, {span}, oldest first."
+    lines = [
+        *render_front_matter(summary),
+        f"# {escape_text(title)}",
+        "",
+        escape_text(summary)
+        + " The entries’ words are the source’s own"
+        + ("; key moments are marked." if key else "."),
+        "",
+    ]
+    day_nav = _render_day_nav(layout, number) if layout.split else []
+    lines += day_nav
+    lines += [
+        render_strip(day.entries, lambda e: f"#{e.anchor}", key),
+        "",
+        _render_jsonld(explainer, router, page, day.entries),
+        "",
+    ]
+    for entry in day.entries:
+        badge = ' <span class="explainer-key">Key moment</span>' if entry.anchor in key else ""
+        lines += [
+            f'## <time datetime="{entry.posted.isoformat()}">{escape_text(entry.time_label)}'
+            f"</time>{badge} {{ #{entry.anchor} }}",
+            "",
+            *render_block(explainer.blocks[entry.anchor], page, router),
+        ]
+    return "\n".join(lines + day_nav)
+
+
+def _render_day_nav(layout: TimelineLayout, number: int) -> list[str]:
+    """Previous day · All days · Next day, as plain links (no script needed)."""
+    days, page = layout.days, layout.days[number].page
+    links = []
+    if number > 0:
+        links.append(f"[← {days[number - 1].label}]({relative(page, days[number - 1].page)})")
+    links.append(f"[All days]({relative(page, layout.index)})")
+    if number + 1 < len(days):
+        links.append(f"[{days[number + 1].label} →]({relative(page, days[number + 1].page)})")
+    return [" · ".join(links), "{ .explainer-daynav }", ""]
+
+
+def _render_jsonld(explainer: Explainer, router: Router, page: str, entries: tuple) -> str:
+    blog = explainer.liveblog
+    page_url = router.page_url(page)
+    return render_jsonld(
+        explainer.source,
+        explainer.source.headline,
+        (blog.entries[0].posted, blog.entries[-1].posted),
+        entries,
+        page_url,
+        lambda entry: f"{page_url}#{entry.anchor}",
+    )
