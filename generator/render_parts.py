@@ -36,7 +36,7 @@ def render_block(block: Block, page: str, router: Router) -> list[str]:
     notes = [t for t in mentioned if t.startswith("note:")]
     if terms:
         lines += [
-            "**In this entry:** "
+            f"**{'In the introduction' if block.entry is None else 'In this entry'}:** "
             + ", ".join(f"[{escape_text(router.title(t))}]({router.link(page, t)})" for t in terms),
             "{ .explainer-mentions }",
             "",

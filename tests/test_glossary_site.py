@@ -176,3 +176,14 @@ def test_warnings_about_unused_terms_and_note_aliases_fail_a_strict_build(tmp_ex
         "content/background/gomel-talks-2022.md:7:5: alias 'Gomel talks' of background note "
         "'gomel-talks-2022' matches nothing in the live-blog"
     ) in result.stderr
+
+
+def test_the_overview_lists_who_and_what_the_intro_names(seed_site):
+    """The intro's mentions are listed under their own label, linked to the glossary."""
+    html = read(seed_site, "index.html")
+    listed = re.search(r'<p class="explainer-mentions"><strong>(.*?)</strong>(.*?)</p>', html)
+    assert listed is not None
+    assert listed.group(1) == "In the introduction:"
+    names = [text for _, _, text in links(listed.group(2))]
+    assert names[:4] == ["Moscow", "Kyiv", "Dolmabahçe Palace", "Istanbul"]
+    assert "Vladimir Medinsky" in names and "Boris Johnson" in names
