@@ -8,10 +8,12 @@ For each size, in this one run, ``--repeat`` times (the table shows medians):
     same theme, extensions and nav, no plugin: the baseline.
 
 Each runs in a fresh process, as ``mkdocs build`` does, so peak memory is that process's
-own ``ru_maxrss``. Then, for the seed and for the largest size, the wait under
-``mkdocs serve`` from saving ``annotations.yml`` to the page showing the change.
-Usage: ``python -m bench.run [--sizes small,medium] [--repeat 3]``; ``BENCH_SIZES`` sets
-the default sizes.
+own ``ru_maxrss``. Sizes marked ``core_only`` (see ``bench.synth.SIZES``) run (a) alone
+unless ``--full`` is given; ``--core-only`` runs (a) alone for every size. Then, for the
+seed and for the largest size whose builds ran, the wait under ``mkdocs serve`` from saving
+``annotations.yml`` to the page showing the change.
+Usage: ``python -m bench.run [--sizes small,medium] [--repeat 3] [--core-only | --full]``;
+``BENCH_SIZES`` sets the default sizes.
 """
 
 from __future__ import annotations
@@ -45,33 +47,40 @@ GROWTH = (
     ("entries x10, 100 terms", "small", "medium", 11.0),
     ("entries x10, 1,000 terms", "medium-glossary", "large", 11.0),
     ("terms x10, 1,000 entries", "medium", "medium-glossary", 1.5),
+    ("terms x10, 10,000 entries", "large-few-terms", "large", 1.5),
 )
 """(what grows, from size, to size, the most (a) may grow) for the growth table."""
 MARKER = ".bench-out"
 """The file that marks a folder as the benchmark's own, so a rerun may empty it."""
 TIME_RATIO_TARGET = 1.10
 MEMORY_RATIO_TARGET = 1.20
+NOT_RUN = "—"
+"""What the table shows for a build that was not run (a core-only size or run)."""
 
 
 @dataclass
 class SizeResult:
-    """Medians of one size's runs."""
+    """Medians of one size's runs; the builds' fields are None when only (a) was run."""
 
     size: Size
     core_s: float
-    plugin_s: float
-    baseline_s: float
-    plugin_mib: float
-    baseline_mib: float
-    same_site: bool
+    plugin_s: float | None = None
+    baseline_s: float | None = None
+    plugin_mib: float | None = None
+    baseline_mib: float | None = None
+    same_site: bool | None = None
     """(b) and (c) wrote the same site (see ``_same_tree``): the baseline is a fair one."""
 
     @property
-    def time_ratio(self) -> float:
+    def time_ratio(self) -> float | None:
+        if self.plugin_s is None or self.baseline_s is None:
+            return None
         return self.plugin_s / self.baseline_s
 
     @property
-    def memory_ratio(self) -> float:
+    def memory_ratio(self) -> float | None:
+        if self.plugin_mib is None or self.baseline_mib is None:
+            return None
         return self.plugin_mib / self.baseline_mib
 
 
@@ -86,6 +95,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out", help="work folder")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve timing")
     parser.add_argument("--serve-timeout", type=float, default=900.0, help="seconds per wait")
+    scope = parser.add_mutually_exclusive_group()
+    scope.add_argument(
+        "--core-only",
+        action="store_true",
+        help="measure (a), the core, alone for every size: no mkdocs build, no serve timing",
+    )
+    core_only = ", ".join(name for name, size in SIZES.items() if size.core_only)
+    scope.add_argument(
+        "--full",
+        action="store_true",
+        help=f"also run the mkdocs builds (b) and (c) for {core_only}, core-only by default",
+    )
     args = parser.parse_args(argv)
     names = list(SIZES) if args.sizes == "all" else [n.strip() for n in args.sizes.split(",")]
     unknown = [name for name in names if name not in SIZES]
@@ -102,11 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     print(_header(argv), flush=True)
     results = []
     for size in sizes:
-        _progress(f"{size.name}: writing and measuring ({args.repeat} runs)")
-        results.append(measure_size(size, out / size.name, args.repeat))
+        builds = not args.core_only and (args.full or not size.core_only)
+        what = "measuring" if builds else "measuring the core only"
+        _progress(f"{size.name}: writing and {what} ({args.repeat} runs)")
+        results.append(measure_size(size, out / size.name, args.repeat, builds=builds))
     serve: dict[str, float] = {}
-    if not args.no_serve:
-        projects = {"seed": _seed_project(out / "seed"), sizes[-1].name: out / sizes[-1].name}
+    if not args.no_serve and not args.core_only:
+        projects = {"seed": _seed_project(out / "seed")}
+        built = [r.size.name for r in results if r.same_site is not None]
+        if built:
+            projects[built[-1]] = out / built[-1]
         for label, project in projects.items():
             _progress(f"{label}: timing a save under mkdocs serve")
             waits = time_rebuilds(project / "plugin", args.repeat, args.serve_timeout)
@@ -116,30 +142,39 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps({"sizes": [_as_json(r) for r in results], "serve_s": serve}, indent=2),
         "utf-8",
     )
-    return 0 if all(r.same_site for r in results) else 1
+    return 0 if all(r.same_site is not False for r in results) else 1
 
 
-def measure_size(size: Size, folder: Path, repeat: int) -> SizeResult:
-    """Write the explainer, its plugin project and its baseline project; time a, b and c."""
+def measure_size(size: Size, folder: Path, repeat: int, *, builds: bool = True) -> SizeResult:
+    """Write the explainer, its plugin project and its baseline project; time a, b and c.
+
+    Without ``builds``, only (a): no baseline project, no ``mkdocs build``.
+    """
     plugin, baseline = folder / "plugin", folder / "baseline"
     write_explainer(plugin / "content", size)
-    _copy_site_sources(plugin)
-    _write_baseline(plugin, baseline)
+    _copy_site_sources(plugin)  # also without builds: the core renders for its site_url
+    if builds:
+        _write_baseline(plugin, baseline)
 
     site_url = read_config(plugin / "mkdocs.yml").get("site_url") or ""
     runs: dict[str, list[dict[str, Any]]] = {"core": [], "plugin": [], "baseline": []}
     for _ in range(repeat):  # interleaved, so a slow patch of the machine hits all alike
         # The core as the plugin calls it, in a fresh process as `mkdocs build` would.
         runs["core"].append(_measure_in_fresh_process(plugin, ["core", "content", site_url]))
+        if not builds:
+            continue
         for name, project in (("plugin", plugin), ("baseline", baseline)):
             site = str(folder / f"site-{name}")
             runs[name].append(_measure_in_fresh_process(project, ["mkdocs", "mkdocs.yml", site]))
+    core_s = statistics.median(r["seconds"] for r in runs["core"])
+    if not builds:
+        return SizeResult(size, core_s)
     same = _same_tree(folder / "site-plugin", folder / "site-baseline")
     for name in ("plugin", "baseline"):
         shutil.rmtree(folder / f"site-{name}")
     return SizeResult(
         size,
-        statistics.median(r["seconds"] for r in runs["core"]),
+        core_s,
         statistics.median(r["seconds"] for r in runs["plugin"]),
         statistics.median(r["seconds"] for r in runs["baseline"]),
         statistics.median(r["peak_kib"] for r in runs["plugin"]) / 1024,
@@ -259,7 +294,10 @@ def _sitemap_urls(data: bytes) -> list[str]:
 
 
 def format_report(results: list[SizeResult], serve: dict[str, float], repeat: int) -> str:
-    """The tables ``make bench`` prints (Markdown, so they paste into the README)."""
+    """The tables ``make bench`` prints (Markdown, so they paste into the README).
+
+    A build that was not run shows as ``—``, never as a number.
+    """
     lines = [
         f"Builds (median of {repeat} runs; seconds of wall time; peak memory in MiB):",
         "",
@@ -269,11 +307,12 @@ def format_report(results: list[SizeResult], serve: dict[str, float], repeat: in
     ]
     for r in results:
         s = r.size
+        same = NOT_RUN if r.same_site is None else "yes" if r.same_site else "NO"
         lines.append(
             f"| {s.name} | {s.entries:,} | {s.days} | {s.terms:,} | {s.annotations:,} "
-            f"| {r.core_s:.2f} | {r.plugin_s:.2f} | {r.baseline_s:.2f} | {r.time_ratio:.2f} "
-            f"| {r.plugin_mib:.0f} | {r.baseline_mib:.0f} | {r.memory_ratio:.2f} "
-            f"| {'yes' if r.same_site else 'NO'} |"
+            f"| {r.core_s:.2f} | {_cell(r.plugin_s)} | {_cell(r.baseline_s)} "
+            f"| {_cell(r.time_ratio)} | {_cell(r.plugin_mib, '.0f')} "
+            f"| {_cell(r.baseline_mib, '.0f')} | {_cell(r.memory_ratio)} | {same} |"
         )
     by_name = {r.size.name: r for r in results}
     growth = [g for g in GROWTH if g[1] in by_name and g[2] in by_name]
@@ -292,17 +331,20 @@ def format_report(results: list[SizeResult], serve: dict[str, float], repeat: in
                 f"| {label} | {low} | {high} | {before:.2f} | {after:.2f} | x{factor:.2f} "
                 f"| <= x{target:g}: {'met' if factor <= target else 'missed'} |"
             )
-    largest = results[-1]
-    scope = "" if largest.size.name == "large" else ", indicative only: they are set for large"
-    lines += [
-        "",
-        f"Targets at the largest size of this run ({largest.size.name}{scope}):",
-        "",
-        "| target | measured | |",
-        "| --- | ---: | --- |",
-        _target_row("(b)/(c) <= 1.10", largest.time_ratio, TIME_RATIO_TARGET),
-        _target_row("peak memory (b)/(c) <= 1.2", largest.memory_ratio, MEMORY_RATIO_TARGET),
-    ]
+    built = [r for r in results if r.time_ratio is not None and r.memory_ratio is not None]
+    if built:
+        largest = built[-1]
+        assert largest.time_ratio is not None and largest.memory_ratio is not None
+        scope = "" if largest.size.name == "large" else ", indicative only: they are set for large"
+        lines += [
+            "",
+            f"Targets at the largest size built in this run ({largest.size.name}{scope}):",
+            "",
+            "| target | measured | |",
+            "| --- | ---: | --- |",
+            _target_row("(b)/(c) <= 1.10", largest.time_ratio, TIME_RATIO_TARGET),
+            _target_row("peak memory (b)/(c) <= 1.2", largest.memory_ratio, MEMORY_RATIO_TARGET),
+        ]
     if serve:
         lines += [
             "",
@@ -314,6 +356,10 @@ def format_report(results: list[SizeResult], serve: dict[str, float], repeat: in
             *(f"| {name} | {seconds:.2f} |" for name, seconds in serve.items()),
         ]
     return "\n".join(lines)
+
+
+def _cell(value: float | None, spec: str = ".2f") -> str:
+    return NOT_RUN if value is None else format(value, spec)
 
 
 def _target_row(label: str, value: float, target: float) -> str:

@@ -83,8 +83,11 @@ def test_the_benchmark_sizes_are_the_issues():
         (100, 1, 100, 100),
         (1_000, 3, 100, 100),
         (1_000, 3, 1_000, 100),
+        (10_000, 30, 100, 1_000),
         (10_000, 30, 1_000, 1_000),
     ]
+    # Only the size that exists for a growth row of (a) skips the mkdocs builds by default.
+    assert [name for name, size in SIZES.items() if size.core_only] == ["large-few-terms"]
 
 
 def test_report_computes_ratios_growth_and_target_verdicts():
@@ -96,6 +99,7 @@ def test_report_computes_ratios_growth_and_target_verdicts():
             result("small", 0.1, 1.0, 50.0),
             result("medium", 1.2, 5.0, 90.0),
             result("medium-glossary", 1.5, 6.0, 110.0),
+            SizeResult(SIZES["large-few-terms"], 10.0),
             result("large", 12.0, 10.5, 125.0),
         ],
         {"seed": 1.25},
@@ -105,6 +109,10 @@ def test_report_computes_ratios_growth_and_target_verdicts():
     growth = "| entries x10, 100 terms | small | medium | 0.10 | 1.20 | x12.00 | <= x11: missed |"
     assert growth in report
     assert "| terms x10, 1,000 entries | medium | medium-glossary | 1.20 | 1.50 | x1.25 " in report
+    # A core-only size: (a) measured, every build column says it was not run.
+    assert "| large-few-terms | 10,000 | 30 | 100 | 1,000 | 10.00 |" + " — |" * 7 in report
+    terms = "| terms x10, 10,000 entries | large-few-terms | large | 10.00 | 12.00 | x1.20 "
+    assert terms + "| <= x1.5: met |" in report
     assert "| (b)/(c) <= 1.10 | 1.05 | met |" in report
     assert "| peak memory (b)/(c) <= 1.2 | 1.25 | missed |" in report
     assert "| seed | 1.25 |" in report
@@ -150,6 +158,26 @@ def test_quick_run_prints_well_formed_tables(tmp_path):
     assert [size["size"]["name"] for size in results["sizes"]] == ["small"]
     # The seed is copied, never changed by the serve timing.
     assert (ROOT / "content" / "annotations.yml").read_text("utf-8").count("servecheck") == 0
+
+
+def test_core_only_run_measures_the_core_and_no_build(tmp_path):
+    out = tmp_path / "bench-out"
+    command = [sys.executable, "-m", "bench.run", "--sizes", "small", "--repeat", "1"]
+    done = subprocess.run(
+        [*command, "--core-only", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = _table(done.stdout, "| size |")
+    assert rows[1][:5] == ["small", "100", "1", "100", "100"] and float(rows[1][5]) > 0
+    assert rows[1][6:] == ["—"] * 7
+    assert "| explainer |" not in done.stdout and "| target |" not in done.stdout
+    assert not (out / "small" / "baseline").exists() and not (out / "seed").exists()
+    (size,) = json.loads((out / "results.json").read_text("utf-8"))["sizes"]
+    assert size["core_s"] > 0 and size["plugin_s"] is None and size["same_site"] is None
 
 
 def _table(output: str, header: str) -> list[list[str]]:
