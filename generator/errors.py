@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -59,3 +61,9 @@ class ProblemCollector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ContentError(sorted(self.problems, key=lambda p: (p.line, p.column)))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest of ``choices`` to ``word`` ("did you mean 'x'?"), or ""."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .errors import Problem, ProblemCollector
+from .errors import Problem, ProblemCollector, did_you_mean
 from .model import (
     Annotation,
     Block,
@@ -46,11 +46,10 @@ def place_annotations(
     for annotation in annotations:
         block = _resolve_block(annotation, blocks, by_clock, problems)
         if known_targets is not None and annotation.see and annotation.see not in known_targets:
-            close = difflib.get_close_matches(annotation.see, sorted(known_targets), n=1)
             problems.add_at(
                 _at(annotation, annotation.see_at),
                 f"'see' names no glossary term or background note: '{annotation.see}'",
-                f"did you mean '{close[0]}'?" if close else "",
+                did_you_mean(annotation.see, known_targets),
             )
         if block is None:
             continue
@@ -123,13 +122,11 @@ def _resolve_block(
             "name one by its anchor: " + ", ".join(e.anchor for e in candidates),
         )
     else:
-        close = difflib.get_close_matches(clock, sorted(by_clock), n=1)
         problems.add_at(
             at,
             f"no entry at {ref}",
-            f"did you mean '{close[0]}'?"
-            if close
-            else "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'",
+            did_you_mean(clock, by_clock)
+            or "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'",
         )
     return None
 

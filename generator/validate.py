@@ -7,14 +7,13 @@ same files (the subset of JSON Schema they use), so the two can never disagree.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from .errors import ProblemCollector
+from .errors import ProblemCollector, did_you_mean
 from .yamlfile import YamlList, YamlMap
 
 _TYPES = {"object": dict, "array": list, "string": str}
@@ -131,12 +130,8 @@ def _check(
         if not isinstance(value, str):
             problems.add_at(at, f"'{name}' should be one of {choices}, not {_type_name(value)}")
             return
-        close = difflib.get_close_matches(value, schema["enum"], n=1)
-        problems.add_at(
-            at,
-            f"unknown {name} {value!r}",
-            (f"did you mean {close[0]!r}? " if close else "") + f"use one of {choices}",
-        )
+        hint = did_you_mean(value, schema["enum"])
+        problems.add_at(at, f"unknown {name} {value!r}", f"{hint} use one of {choices}".lstrip())
         return
     if isinstance(value, str):
         too_short = len(value) < schema.get("minLength", 0)
@@ -167,13 +162,10 @@ def _check_mapping(
     for key in value:
         position = located.key_at(key) if located else at
         if key not in properties and schema.get("additionalProperties") is False:
-            close = difflib.get_close_matches(key, list(properties), n=1)
             problems.add_at(
                 position,
                 f"unknown key '{key}'",
-                f"did you mean '{close[0]}'?"
-                if close
-                else "allowed keys: " + ", ".join(properties),
+                did_you_mean(key, properties) or "allowed keys: " + ", ".join(properties),
             )
     for key in schema.get("required", []):
         if key not in value:
