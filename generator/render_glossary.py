@@ -158,5 +158,7 @@ def _group_backlinks(
     return out
 
 
-def _sort_name(term: GlossaryTerm) -> str:
-    return term.name.casefold()
+def _sort_name(term: GlossaryTerm) -> tuple[str, str]:
+    """People by surname (the last word of the name), as newsrooms list them; others by name."""
+    name = term.name.casefold()
+    return (name.split()[-1] if term.kind == "person" else name), name

@@ -187,3 +187,12 @@ def test_the_overview_lists_who_and_what_the_intro_names(seed_site):
     names = [text for _, _, text in links(listed.group(2))]
     assert names[:4] == ["Moscow", "Kyiv", "Dolmabahçe Palace", "Istanbul"]
     assert "Vladimir Medinsky" in names and "Boris Johnson" in names
+
+
+def test_people_are_listed_by_surname(seed_site):
+    """Newsroom order: Charap, Erdoğan, Johnson, ... Zelensky (not by given name)."""
+    html = read(seed_site, "glossary/people/index.html")
+    names = [unescape(_TAG.sub("", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+    names = [name.removesuffix("¶").strip() for name in names]
+    assert names == sorted(names, key=lambda name: (name.casefold().split()[-1], name.casefold()))
+    assert names[0] == "Samuel Charap" and names[-1] == "Volodymyr Zelensky"
