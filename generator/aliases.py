@@ -14,8 +14,35 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 def alias_key(spelling: str) -> str:
     """The form an alias is matched and compared in: runs of blanks as one space, curly
-    apostrophes as straight ones. Letter case is kept: matching is case-sensitive."""
+    apostrophes as straight ones. Letter case is kept: matching is case-sensitive unless a
+    term says ``match_case: false`` (then ``fold_key`` is the form compared)."""
     return _WHITESPACE.sub(" ", spelling.strip()).translate(_APOSTROPHES)
+
+
+def fold_char(char: str) -> str:
+    """One character in the form a case-insensitive alias compares it: its lower case, one
+    character for one (so the mention pattern can offer each letter's case variants)."""
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
+
+
+def fold_key(spelling: str) -> str:
+    """``alias_key`` with every letter folded: "RAND", "Rand" and "rand" all give "rand"."""
+    return "".join(map(fold_char, alias_key(spelling)))
+
+
+def case_variants(folded: str) -> frozenset[str]:
+    """Every character that ``fold_char`` turns into ``folded`` ("r" -> "R", "r")."""
+    candidates = {folded, folded.upper(), folded.title()}
+    return frozenset(c for c in candidates if len(c) == 1 and fold_char(c) == folded)
+
+
+def same_alias(first: str, first_any_case: bool, second: str, second_any_case: bool) -> bool:
+    """Whether two spellings would link the same words: equal as keys, or equal ignoring
+    case when either of them matches in any case."""
+    if first_any_case or second_any_case:
+        return fold_key(first) == fold_key(second)
+    return alias_key(first) == alias_key(second)
 
 
 def given_name(spelling: str) -> str | None:

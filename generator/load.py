@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .aliases import alias_key, given_name
+from .aliases import alias_key, fold_key, given_name, same_alias
 from .errors import ContentError, Problem, ProblemCollector
 from .model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourceInfo
 from .textfile import read_text
@@ -92,7 +92,7 @@ def load_glossary(paths: list[Path]) -> tuple[GlossaryTerm, ...]:
     terms: list[GlossaryTerm] = []
     all_problems: list[Problem] = []
     first_ids: dict[str, str] = {}  # id -> where it was first defined
-    claims: dict[str, tuple[str, str]] = {}  # alias key -> (term id, where it was claimed)
+    claims: dict[str, list[_Claim]] = {}  # folded alias key -> every claim of it so far
     for shown, data, problems in files:
         valid = {id(record) for record, _ in valid_records(data, "glossary", problems)}
         for record, (line, column) in _records(data):
@@ -142,33 +142,54 @@ def _spellings(record: YamlMap) -> list[tuple[str, str, tuple[int, int]]]:
     return found
 
 
-def _given_names(records: Iterable[YamlMap]) -> dict[str, list[str]]:
-    """Given name -> the people whose name or alias starts with it ("Vladimir" -> four)."""
-    given: dict[str, list[str]] = {}
+_Claim = tuple[str, bool, str, str]
+"""A spelling, whether it matches in any case, the term claiming it, and where."""
+
+
+def _any_case(record: YamlMap) -> bool:
+    """The term's spellings match in any letter case (``match_case: false``)."""
+    return record.get("match_case") is False
+
+
+def _given_names(records: Iterable[YamlMap]) -> dict[str, list[tuple[str, str, bool]]]:
+    """Folded given name -> (person, given name, any case?) for each person whose name or
+    alias starts with it ("vladimir" -> four)."""
+    given: dict[str, list[tuple[str, str, bool]]] = {}
     for record in records:
         if record.get("kind") != "person":
             continue
         for _, spelling, _ in _spellings(record):
             first = given_name(spelling)
             person = str(record.get("name", record.get("id", "?")))
-            if first and person not in given.setdefault(first, []):
-                given[first].append(person)
+            if first:
+                given.setdefault(fold_key(first), []).append((person, first, _any_case(record)))
     return given
 
 
 def _check_spellings(
     record: YamlMap,
     shown: str,
-    given: dict[str, list[str]],
-    claims: dict[str, tuple[str, str]],
+    given: dict[str, list[tuple[str, str, bool]]],
+    claims: dict[str, list[_Claim]],
     problems: ProblemCollector,
 ) -> None:
-    """A person's alias may not be a given name alone; no alias may stand for two terms."""
+    """A person's alias may not be a given name alone; no alias may stand for two terms.
+
+    Spellings compare as keys, or ignoring case where either side has ``match_case: false``.
+    """
     term_id = str(record.get("id", "?"))
+    any_case = _any_case(record)
     for what, spelling, at in _spellings(record):
         key = alias_key(spelling)
-        if record.get("kind") == "person" and key in given:
-            people = given[key]
+        folded = fold_key(spelling)
+        people = list(
+            dict.fromkeys(
+                person
+                for person, first, first_any_case in given.get(folded, [])
+                if same_alias(first, first_any_case, spelling, any_case)
+            )
+        )
+        if record.get("kind") == "person" and people:
             problems.add_at(
                 at,
                 f"{what} '{spelling}' of '{term_id}' is a given name alone",
@@ -178,13 +199,23 @@ def _check_spellings(
                 + "; use the surname or the full name",
             )
             continue
-        owner = claims.setdefault(key, (term_id, f"{shown}:{at[0]}:{at[1]}"))
-        if owner[0] != term_id:
+        bucket = claims.setdefault(folded, [])
+        owner = next(
+            (
+                (owner_id, where)
+                for other, other_any_case, owner_id, where in bucket
+                if owner_id != term_id and same_alias(other, other_any_case, spelling, any_case)
+            ),
+            None,
+        )
+        if owner:
             problems.add_at(
                 at,
                 f"alias '{spelling}' is claimed by '{owner[0]}' and '{term_id}'",
                 f"an alias links to one term only; the other claim is at {owner[1]}",
             )
+        else:  # the first claim stays the owner, as the hint names it
+            bucket.append((spelling, any_case, term_id, f"{shown}:{at[0]}:{at[1]}"))
 
 
 def _glossary_term(record: YamlMap, shown: str, line: int, column: int) -> GlossaryTerm:
@@ -199,6 +230,7 @@ def _glossary_term(record: YamlMap, shown: str, line: int, column: int) -> Gloss
         role=record.get("role", ""),
         wikidata=record.get("wikidata", ""),
         links=_references(record.get("links", ())),
+        match_case=record.get("match_case", True),
         line=line,
         column=column,
         path=shown,

@@ -3,15 +3,20 @@
 All names and aliases go into one compiled pattern built from a trie, so each text is
 scanned once whatever the number of terms; at each position the trie offers the longest
 alias first. The first mention of a target in each block is the one that links.
+
+Aliases of a term with ``match_case: false`` join the same trie, their letters written as
+classes of case variants (``[Rr]``), so there is still one pattern and one pass, and the
+branches at every node still start with different characters: the longest alias wins
+whatever mix of case-sensitive and case-insensitive aliases share its beginning.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .aliases import alias_key
+from .aliases import alias_key, case_variants, fold_char, fold_key, same_alias
 from .errors import ContentError, Problem
 from .model import (
     BackgroundNote,
@@ -29,18 +34,25 @@ class Matcher:
     pattern: re.Pattern[str] | None
     """Every alias of every term and note, as one regular expression (None if none)."""
     targets: dict[str, str]
-    """Alias (as ``alias_key`` writes it) -> ``term:<id>`` or ``note:<slug>``."""
+    """Case-sensitive alias (as ``alias_key`` writes it) -> ``term:<id>`` or ``note:<slug>``."""
+    any_case: dict[str, str] = field(default_factory=dict)
+    """Alias of a ``match_case: false`` term (as ``fold_key`` writes it) -> ``term:<id>``."""
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, target) of every mention in ``text``, left to right, in one pass."""
         if self.pattern is None:
             return []
-        targets = self.targets
+        return [(m.start(), m.end(), self._target(m[0])) for m in self.pattern.finditer(text)]
+
+    def _target(self, words: str) -> str:
         # Words written as their key (the usual case) skip alias_key: a key is its own key.
-        return [
-            (m.start(), m.end(), targets.get(m[0]) or targets[alias_key(m[0])])
-            for m in self.pattern.finditer(text)
-        ]
+        # No alias equals another ignoring case unless both are case-sensitive (build_matcher
+        # refuses that), so the words stand for one target whichever table holds them.
+        target = self.targets.get(words)
+        if target is None:
+            key = alias_key(words)
+            target = self.targets.get(key) or self.any_case[fold_key(key)]
+        return target
 
 
 def build_matcher(
@@ -53,45 +65,65 @@ def build_matcher(
     ``load_glossary`` already refused clashes between terms and lone given names, where it
     knows every position; what is left to find here is a note's alias that a term or another
     note also claims, reported at the note's alias.
+
+    An alias of a ``match_case: false`` term clashes with any alias equal to it ignoring
+    case ("Rand" in any case and "RAND"), since both would link the same words.
     """
     targets: dict[str, str] = {}
-    claimed_at: dict[str, str] = {}
+    any_case: dict[str, str] = {}
+    # Every claim so far, by its case-folded key: (spelling, any case?, target, where).
+    claims: dict[str, list[tuple[str, bool, str, str]]] = {}
     problems: list[Problem] = []
 
-    def claim(spelling: str, target: str, path: str, at: tuple[int, int]) -> None:
-        key = alias_key(spelling)
-        owner = targets.setdefault(key, target)
-        claimed_at.setdefault(key, f"{path}:{at[0]}:{at[1]}")
-        if owner != target:
+    def claim(
+        spelling: str, target: str, path: str, at: tuple[int, int], in_any_case: bool = False
+    ) -> None:
+        bucket = claims.setdefault(fold_key(spelling), [])
+        clash = next(
+            (
+                (owner, where)
+                for other, other_any_case, owner, where in bucket
+                if owner != target and same_alias(other, other_any_case, spelling, in_any_case)
+            ),
+            None,
+        )
+        if clash:
             problems.append(
                 Problem(
                     path,
                     *at,
-                    f"alias '{spelling}' is claimed by {_format_target(owner)} and "
+                    f"alias '{spelling}' is claimed by {_format_target(clash[0])} and "
                     f"{_format_target(target)}",
-                    f"an alias links to one term or note only; the other claim is at "
-                    f"{claimed_at[key]}",
+                    f"an alias links to one term or note only; the other claim is at {clash[1]}",
                 )
             )
+            return  # the first claim stays the owner, as the hint names it
+        bucket.append((spelling, in_any_case, target, f"{path}:{at[0]}:{at[1]}"))
+        if in_any_case:
+            any_case.setdefault(fold_key(spelling), target)
+        else:
+            targets.setdefault(alias_key(spelling), target)
 
     for term in glossary:
         path = term.path or glossary_paths.get(term.id, "content/glossary.yml")
         record_at = (term.line, term.column)
-        claim(term.name, f"term:{term.id}", path, term.name_at if term.line else record_at)
+        target, in_any_case = f"term:{term.id}", not term.match_case
+        claim(term.name, target, path, term.name_at if term.line else record_at, in_any_case)
         for index, alias in enumerate(term.aliases):
             at = term.alias_at[index] if index < len(term.alias_at) else record_at
-            claim(alias, f"term:{term.id}", path, at)
+            claim(alias, target, path, at, in_any_case)
     for note in notes:
         for index, alias in enumerate(note.aliases):
             at = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
             claim(alias, f"note:{note.slug}", note.path, at)
     if problems:
         raise ContentError(problems)
-    if not targets:
+    if not targets and not any_case:
         return Matcher(None, {})
     # A word starts here and ends right after the alias: "Moscow" is not in "Moscowitz",
     # while "Kiev’s" (any punctuation after the alias) still matches.
-    return Matcher(re.compile(rf"(?<!\w){_trie_pattern(list(targets))}(?!\w)"), targets)
+    trie = _node_pattern(_trie(targets), _trie(any_case))
+    return Matcher(re.compile(rf"(?<!\w){trie}(?!\w)"), targets, any_case)
 
 
 def _format_target(target: str) -> str:
@@ -103,8 +135,15 @@ def _format_target(target: str) -> str:
 _CHAR_PATTERNS = {" ": r"\s+", "'": "['’‘]"}
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regular expression for all ``words``, shaped as the trie of their characters.
+def _char_pattern(chars: list[str]) -> str:
+    """One character of an alias, or a class of its case variants ("[Rr]")."""
+    if len(chars) == 1:
+        return _CHAR_PATTERNS.get(chars[0], re.escape(chars[0]))
+    return "[" + "".join(map(re.escape, chars)) + "]"
+
+
+def _trie(words: dict[str, str]) -> dict[str, dict]:
+    """The trie of the characters of ``words`` ("" marks where a word ends).
 
     Words that share a beginning share its pattern, so the engine reads each character of
     the text once per position instead of once per alias.
@@ -115,18 +154,28 @@ def _trie_pattern(words: list[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_pattern(trie)
+    return trie
 
 
-def _node_pattern(node: dict[str, dict]) -> str:
-    # Longer continuations come first and ending here comes last, so at each position the
-    # longest alias wins ("Vladimir Medinsky" before "Vladimir", were both aliases).
+def _node_pattern(exact: dict[str, dict], folded: dict[str, dict]) -> str:
+    """The pattern of a node of the case-sensitive trie and the same node of the folded one.
+
+    Each branch starts with characters no other branch at the node starts with: a letter
+    both tries continue with is one branch that goes on in both ("R" continues "RAND" and
+    the folded "rand"), the folded trie's other case variants another ("r"). So, as in a
+    plain trie, longer continuations come first and ending here comes last, and at each
+    position the longest alias wins ("Vladimir Medinsky" before "Vladimir", were both aliases).
+    """
     branches = [
-        _CHAR_PATTERNS.get(char, re.escape(char)) + _node_pattern(child)
-        for char, child in sorted(node.items())
+        _char_pattern([char]) + _node_pattern(child, folded.get(fold_char(char), {}))
+        for char, child in sorted(exact.items())
         if char
     ]
-    if "" in node:
+    for char, child in sorted(folded.items()):
+        others = sorted(case_variants(char) - exact.keys()) if char else []
+        if others:
+            branches.append(_char_pattern(others) + _node_pattern({}, child))
+    if "" in exact or "" in folded:
         branches.append("")
     if len(branches) == 1:
         return branches[0]

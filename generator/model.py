@@ -135,6 +135,9 @@ class GlossaryTerm:
     """Wikidata id, if given."""
     links: tuple[Reference, ...] = ()
     """Further reading."""
+    match_case: bool = True
+    """False if its name and aliases link in any letter case ("Rand" also links "RAND" and
+    "rand"); by default each casing a source uses is listed as its own alias."""
     line: int = 0
     """Where the record starts in its file."""
     column: int = 0

@@ -20,10 +20,12 @@ How entries are dated:
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from itertools import pairwise
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ContentError, Problem, ProblemCollector
@@ -108,6 +110,36 @@ _TIME = re.compile(
 )
 _OFFSET = re.compile(r"(?:UTC|GMT)?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?")
 _ZONE_HINT = "use " + ", ".join(ZONE_OFFSETS) + ", an offset such as GMT+3"
+
+# Near misses: short lines that are text, yet look like a date or time line typed wrong.
+# They stay paragraphs (nothing is lost), with a warning, since a mistyped date or time line
+# silently glues its entry onto the one above. The rule is kept narrow so ordinary prose never
+# warns (warnings fail `mkdocs build --strict`): the whole line must be short and made only
+# of date or time parts, and every word in it must look like a weekday, month or zone.
+_NEAR_MISS_LENGTH = 40
+_LOOKALIKE = 0.6
+"""How close (difflib ratio) a word must be to a weekday or month name to look like one:
+'Fryday' (0.83), 'Mya' and 'Mai' (0.67) do; 'Top' and 'Moments' do not."""
+_NEAR_WEEKDAY = r"(?:(?P<weekday>[a-z]{3,9})\.?,? )?"
+_NEAR_YEAR = r"(?P<year>\d{1,6})"
+_NEAR_DATE_FORMS = [
+    re.compile(rf"{_NEAR_WEEKDAY}{_DAY} {_MONTH},? {_NEAR_YEAR}", re.IGNORECASE | re.ASCII),
+    re.compile(rf"{_NEAR_WEEKDAY}{_MONTH} {_DAY},? {_NEAR_YEAR}", re.IGNORECASE | re.ASCII),
+]
+_NEAR_CLOCK = re.compile(r"\d{1,2}[:.;]\d{1,3}|\d{3,4}", re.ASCII)
+"""'22:52', '22:5', '22;52', '2252': a clock, whole or mistyped."""
+_NEAR_MERIDIEM = re.compile(r"[ap]\.?m\.?", re.IGNORECASE)
+_NEAR_JOINERS = {"to", "until", "-", "–", "—"}
+_NEAR_MISS_HINTS = {
+    "date": "check the spelling of the weekday, month and year",
+    "time": "write it as HH:MM with a known zone, such as '22:52 GMT'",
+}
+_STAYS = {
+    "headline": "the headline",
+    "intro": "part of the intro",
+    "paragraph": "part of the entry above",
+}
+"""Where a near miss ends up instead, by the kind of line it became."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +265,16 @@ def parse_liveblog(
                 _indent(raw),
                 f"the live-blog starts with a {kind} line, not its headline",
                 "paste the headline as the first line",
+            )
+        if kind in _STAYS and (near_miss := _near_miss(clean)) is not None:
+            warnings.append(
+                Problem(
+                    path,
+                    number,
+                    _indent(raw),
+                    f"line looks like a {near_miss} line but is not one: {clean!r}",
+                    _NEAR_MISS_HINTS[near_miss] + f", or it stays {_STAYS[kind]}",
+                )
             )
         seen_text = seen_text or kind != "blank"
         lines.append(ClassifiedLine(number, kind, raw))
@@ -374,6 +416,63 @@ def _match_date(
             )
         return day
     return None
+
+
+def _near_miss(clean: str) -> Literal["date", "time"] | None:
+    """Whether a line of text looks like a mistyped date or time line, and which."""
+    if len(clean) > _NEAR_MISS_LENGTH:
+        return None
+    if _near_date(clean):
+        return "date"
+    if _near_time(clean):
+        return "time"
+    return None
+
+
+def _near_date(clean: str) -> bool:
+    """'Fryday 16 May 2025', '16 Mya 2025', '16 May 202': each part a date part or close to one.
+
+    At least one part must be off (else it would be a date line); a word that is not close to
+    a weekday or month ('Top 10 May 2025', '16 Moments 2025') makes the line plain text.
+    """
+    for form in _NEAR_DATE_FORMS:
+        match = form.fullmatch(clean)
+        if match is None:
+            continue
+        weekday, month = (match.groupdict().get("weekday") or "").lower(), match["month"].lower()
+        weekday_off = bool(weekday) and weekday not in _WEEKDAYS
+        month_off = month not in _MONTHS
+        if (weekday_off and not _looks_like(weekday, _WEEKDAYS)) or (
+            month_off and not _looks_like(month, _MONTHS)
+        ):
+            return False
+        if weekday_off or month_off or len(match["year"]) != 4:
+            return True
+    return False
+
+
+def _near_time(clean: str) -> bool:
+    """'22:5 GMT', '22;52 GMT', '2252 GMT', '10:00 to 11:00 GMT': only clocks, zones, 'to'.
+
+    A bare number ('2025') is a clock only beside a zone or am/pm, so years and counts on a
+    line of their own stay quiet.
+    """
+    words = re.split(r" |(?<=\d)[-–—](?=\d)", clean)
+    clocks = [word for word in words if _NEAR_CLOCK.fullmatch(word)]
+    zones = [
+        word
+        for word in words
+        if _NEAR_MERIDIEM.fullmatch(word) or word.upper() in ZONE_OFFSETS or _fixed_zone(word)
+    ]
+    joiners = [word for word in words if word.lower() in _NEAR_JOINERS]
+    if not clocks or len(clocks) + len(zones) + len(joiners) != len(words):
+        return False
+    return bool(zones) or any(":" in clock or ";" in clock for clock in clocks)
+
+
+def _looks_like(word: str, names: dict[str, int]) -> bool:
+    """A word close enough to one of ``names`` to be a misspelling of it."""
+    return bool(difflib.get_close_matches(word, names, n=1, cutoff=_LOOKALIKE))
 
 
 def _clock(match: re.Match[str], number: int, raw: str, problems: ProblemCollector) -> time:

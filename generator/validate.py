@@ -16,7 +16,7 @@ from typing import Any
 from .errors import ProblemCollector, did_you_mean
 from .yamlfile import YamlList, YamlMap
 
-_TYPES = {"object": dict, "array": list, "string": str}
+_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
 _RECORD = "[]"
 """The name given to the records of a file that is a list (annotations, glossary)."""
 _TYPE_NAMES = {
@@ -195,6 +195,7 @@ def _type_hint(expected: str) -> str:
         "array": "write one item per line, each starting with '- '",
         "object": "write 'key: value' lines",
         "string": "put the value in quotes",
+        "boolean": "write true or false",
     }[expected]
 
 

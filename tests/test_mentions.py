@@ -17,14 +17,25 @@ import yaml
 
 from generator import mentions as mentions_module
 from generator.build import build
+from generator.errors import ContentError
 from generator.mentions import build_matcher
 from generator.model import BackgroundNote, GlossaryTerm, Reference
 
 SOURCE = [Reference("Example", "https://example.org/")]
 
 
-def term(term_id: str, name: str, *aliases: str, kind: str = "person") -> GlossaryTerm:
-    return GlossaryTerm(term_id, name, kind, aliases, f"Summary of {name}.", tuple(SOURCE))  # type: ignore[arg-type]
+def term(
+    term_id: str, name: str, *aliases: str, kind: str = "person", match_case: bool = True
+) -> GlossaryTerm:
+    return GlossaryTerm(
+        term_id,
+        name,
+        kind,  # type: ignore[arg-type]
+        aliases,
+        f"Summary of {name}.",
+        tuple(SOURCE),
+        match_case=match_case,
+    )
 
 
 def note(slug: str, *aliases: str) -> BackgroundNote:
@@ -120,6 +131,72 @@ def test_each_casing_is_its_own_alias():
     assert found("RAND, Rand and rand", rand) == [("RAND", "term:rand"), ("Rand", "term:rand")]
 
 
+def test_match_case_false_links_every_casing():
+    rand = term("rand", "RAND Corporation", "Rand", kind="organisation", match_case=False)
+    text = "RAND, Rand, rand and rAnD; Rand Corporation’s staff, not Randall or Brand."
+    assert found(text, rand) == [
+        ("RAND", "term:rand"),
+        ("Rand", "term:rand"),
+        ("rand", "term:rand"),
+        ("rAnD", "term:rand"),
+        ("Rand Corporation", "term:rand"),
+    ]
+
+
+def test_match_case_is_per_term():
+    rand = term("rand", "RAND Corporation", "Rand", kind="organisation", match_case=False)
+    assert found("RAND met Moscow, moscow and MOSCOW.", rand, MOSCOW) == [
+        ("RAND", "term:rand"),
+        ("Moscow", "term:moscow"),
+    ]
+
+
+@pytest.mark.parametrize("any_case", ["longer", "shorter"])
+def test_the_longest_alias_wins_across_case_sensitive_and_insensitive_aliases(any_case):
+    # Whichever of the two overlapping aliases matches in any case, the longer one wins.
+    city = term("new-york", "New York", kind="place", match_case=any_case != "shorter")
+    paper = term("nyt", "New York Times", kind="organisation", match_case=any_case != "longer")
+    text = "New York Times staff in New York; new york times, NEW YORK"
+    expected = [("New York Times", "term:nyt"), ("New York", "term:new-york")]
+    if any_case == "longer":
+        expected.append(("new york times", "term:nyt"))
+    else:
+        expected += [("new york", "term:new-york"), ("NEW YORK", "term:new-york")]
+    assert found(text, city, paper) == expected
+
+
+def test_a_case_sensitive_alias_beginning_like_an_insensitive_one_still_wins_when_longer():
+    rand = term("rand", "RAND Corporation", "Rand", kind="organisation", match_case=False)
+    paul = term("rand-paul", "Rand Paul")
+    assert found("Rand Paul, RAND Paul and rand paul", rand, paul) == [
+        ("Rand Paul", "term:rand-paul"),
+        ("RAND", "term:rand"),
+        ("rand", "term:rand"),
+    ]
+
+
+def test_an_alias_equal_ignoring_case_to_an_insensitive_one_is_claimed_twice():
+    rand = GlossaryTerm(
+        "rand", "RAND Corporation", "organisation", ("Rand",), "A think tank.", tuple(SOURCE),
+        match_case=False, line=1, column=3, path="content/glossary.yml",
+        name_at=(2, 9), alias_at=((4, 7),),
+    )  # fmt: skip
+    paul = GlossaryTerm(
+        "rand-paul", "Rand Paul", "person", ("RAND",), "A senator.", tuple(SOURCE),
+        line=8, column=3, path="content/glossary.yml", name_at=(9, 9), alias_at=((11, 7),),
+    )  # fmt: skip
+    with pytest.raises(ContentError) as error:
+        build_matcher((rand, paul), (), {})
+    assert str(error.value) == (
+        "content/glossary.yml:11:7: alias 'RAND' is claimed by 'rand' and 'rand-paul' "
+        "(an alias links to one term or note only; the other claim is at "
+        "content/glossary.yml:4:7)"
+    )
+    # Both case-sensitive, "Rand" and "RAND" are two aliases.
+    sensitive = build_matcher((GlossaryTerm(**{**rand.__dict__, "match_case": True}), paul), (), {})
+    assert sensitive.find("RAND and Rand") == [(0, 4, "term:rand-paul"), (9, 13, "term:rand")]
+
+
 def test_a_lone_given_name_never_matches():
     people = (MEDINSKY, PUTIN, ZELENSKY, SHAPOVALOV)
     assert found("Vladimir said Vladimir’s view was Vladimir-like.", *people) == []
@@ -196,6 +273,7 @@ def test_one_compiled_pattern_finds_mentions_among_thousands_of_aliases(monkeypa
     assert len(compiled) == 1, "one regular expression for all 6,000 aliases"
     assert isinstance(matcher.pattern, re.Pattern)
     assert len(matcher.targets) == 6000
+    assert matcher.any_case == {}
     assert mentions == [
         (f"The {_word(5)}ov Institute", "term:t5"),
         (f"{_word(1999)}ov", "term:t1999"),
