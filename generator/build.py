@@ -76,7 +76,6 @@ def assemble(content_dir: Path) -> Explainer:
 
     glossary_paths = _glossary_files(content_dir)
     glossary = load_glossary(glossary_paths)
-    term_files = _term_files(glossary_paths, glossary)
     notes = tuple(load_note(path) for path in sorted((content_dir / "background").glob("*.md")))
     annotations_path = content_dir / "annotations.yml"
     # Records that failed their checks are reported with the quotes that cannot be placed.
@@ -89,7 +88,6 @@ def assemble(content_dir: Path) -> Explainer:
         glossary,
         notes,
         annotations,
-        term_files=term_files,
         annotations_path=display_path(annotations_path),
         earlier=annotation_problems,
     )
@@ -117,20 +115,6 @@ def _glossary_files(content_dir: Path) -> list[Path]:
     single = content_dir / "glossary.yml"
     files = [single] if single.is_file() else []
     return files + sorted((content_dir / "glossary").glob("*.yml"))
-
-
-def _term_files(paths: list[Path], glossary: tuple) -> dict[str, str]:
-    """Which file each term came from, for messages (one file is the common case)."""
-    if len(paths) == 1:
-        shown = display_path(paths[0])
-        return {term.id: shown for term in glossary}
-    from .yamlfile import load_yaml_file
-
-    owners = {}
-    for path in paths:
-        for record in load_yaml_file(path, display_path(path)) or []:
-            owners[record["id"]] = display_path(path)
-    return owners
 
 
 def _key_moment_problems(keys: tuple[str, ...], liveblog: Liveblog, path: Path) -> list[Problem]:

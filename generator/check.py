@@ -137,9 +137,9 @@ def check_content(content_dir: Path) -> CheckReport:
 def _matcher(glossary: tuple[GlossaryTerm, ...], notes: tuple[BackgroundNote, ...]) -> Matcher:
     """Every alias of the glossary and notes; clashes are the build's to report."""
     try:
-        return build_matcher(glossary, notes, {})
+        return build_matcher(glossary, notes)
     except ContentError:
-        return build_matcher(glossary, (), {})
+        return build_matcher(glossary, ())
 
 
 # -- names without a glossary entry --------------------------------------------------------

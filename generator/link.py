@@ -22,7 +22,6 @@ def link(
     notes: tuple[BackgroundNote, ...],
     annotations: tuple[Annotation, ...],
     *,
-    term_files: dict[str, str],
     annotations_path: str,
     earlier: Sequence[Problem] = (),
 ) -> tuple[dict[str, Block], dict[str, tuple[str, ...]], list[Problem]]:
@@ -32,14 +31,14 @@ def link(
     any quote that cannot be placed.
     """
     blocks = make_blocks(liveblog)
-    matcher = build_matcher(glossary, notes, term_files)
+    matcher = build_matcher(glossary, notes)
     known = {term.id for term in glossary} | {note.slug for note in notes}
     place_annotations(
         annotations, blocks, liveblog.entries, known, annotations_path, earlier=earlier
     )
     find_mentions(blocks, matcher)
     backlinks = collect_backlinks(blocks)
-    return blocks, backlinks, unused_warnings(glossary, notes, backlinks, term_files, blocks)
+    return blocks, backlinks, unused_warnings(glossary, notes, backlinks, blocks)
 
 
 def make_blocks(liveblog: Liveblog) -> dict[str, Block]:

@@ -58,7 +58,6 @@ class Matcher:
 def build_matcher(
     glossary: tuple[GlossaryTerm, ...],
     notes: tuple[BackgroundNote, ...],
-    glossary_paths: dict[str, str],
 ) -> Matcher:
     """Collect every name and alias into one pattern; an alias claimed twice is an error.
 
@@ -105,7 +104,7 @@ def build_matcher(
             targets.setdefault(alias_key(spelling), target)
 
     for term in glossary:
-        path = term.path or glossary_paths.get(term.id, "content/glossary.yml")
+        path = term.path
         record_at = (term.line, term.column)
         target, in_any_case = f"term:{term.id}", not term.match_case
         claim(term.name, target, path, term.name_at if term.line else record_at, in_any_case)
@@ -225,7 +224,6 @@ def unused_warnings(
     glossary: tuple[GlossaryTerm, ...],
     notes: tuple[BackgroundNote, ...],
     backlinks: dict[str, tuple[str, ...]],
-    glossary_paths: dict[str, str],
     blocks: dict[str, Block],
 ) -> list[Problem]:
     """A term never mentioned, or a note's alias that matches nothing, deserves a warning.
@@ -238,7 +236,7 @@ def unused_warnings(
         if f"term:{term.id}" not in backlinks:
             warnings.append(
                 Problem(
-                    term.path or glossary_paths.get(term.id, "content/glossary.yml"),
+                    term.path,
                     term.line,
                     term.column or 1,
                     f"glossary term '{term.id}' is never mentioned",

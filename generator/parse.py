@@ -19,121 +19,29 @@ How entries are dated:
 
 from __future__ import annotations
 
-import calendar
-import difflib
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from itertools import pairwise
-from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ContentError, Problem, ProblemCollector
 from .model import ClassifiedLine, Entry, LineKind, Liveblog, Order, Paragraph, SourceInfo
-
-ZONE_OFFSETS = {
-    "GMT": 0,
-    "UTC": 0,
-    "Z": 0,
-    "WET": 0,
-    "BST": 60,
-    "WEST": 60,
-    "CET": 60,
-    "CEST": 120,
-    "EET": 120,
-    "EEST": 180,
-    "MSK": 180,
-    "EST": -300,
-    "EDT": -240,
-    "CDT": -300,
-    "MST": -420,
-    "MDT": -360,
-    "PST": -480,
-    "PDT": -420,
-}
-"""Zone abbreviations and their offsets from UTC in minutes. Ambiguous ones (CST: China or
-US Central; IST: India, Ireland or Israel) are left out on purpose: write an offset instead."""
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed", "weds"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-_YEARS = range(1900, 2200)
-"""Dates outside these years are typing mistakes, not live-blogs."""
-
-# Lines are matched after _normalise, so single spaces are all the blanks a pattern meets.
-# re.ASCII keeps \d to 0-9: other scripts' digits are text, not times.
-_WEEKDAY = r"(?:(?P<weekday>[a-z]{3,9})\.?,? )?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = r"(?P<month>[a-z]{3,9})\.?"
-_DATE_FORMS = [
-    re.compile(rf"{_WEEKDAY}{_DAY} {_MONTH},? (?P<year>\d{{4}})", re.IGNORECASE | re.ASCII),
-    re.compile(rf"{_WEEKDAY}{_MONTH} {_DAY},? (?P<year>\d{{4}})", re.IGNORECASE | re.ASCII),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", re.ASCII),
-]
-_TIME = re.compile(
-    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?: ?(?P<meridiem>[ap]\.?m\.?))?"
-    r"(?: (?P<zone>[a-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?))?",
-    re.IGNORECASE | re.ASCII,
+from .stamps import (
+    TIME_LINE,
+    clock_of,
+    indent_of,
+    match_date,
+    near_miss_kind,
+    normalise,
+    resolve_default_zone,
+    resolve_line_zone,
 )
-_OFFSET = re.compile(r"(?:UTC|GMT)?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?")
-_ZONE_HINT = "use " + ", ".join(ZONE_OFFSETS) + ", an offset such as GMT+3"
 
-# Near misses: short lines that are text, yet look like a date or time line typed wrong.
-# They stay paragraphs (nothing is lost), with a warning, since a mistyped date or time line
-# silently glues its entry onto the one above. The rule is kept narrow so ordinary prose never
-# warns (warnings fail `mkdocs build --strict`): the whole line must be short and made only
-# of date or time parts, and every word in it must look like a weekday, month or zone.
-_NEAR_MISS_LENGTH = 40
-_LOOKALIKE = 0.6
-"""How close (difflib ratio) a word must be to a weekday or month name to look like one:
-'Fryday' (0.83), 'Mya' and 'Mai' (0.67) do; 'Top' and 'Moments' do not."""
-_NEAR_WEEKDAY = r"(?:(?P<weekday>[a-z]{3,9})\.?,? )?"
-_NEAR_YEAR = r"(?P<year>\d{1,6})"
-_NEAR_DATE_FORMS = [
-    re.compile(rf"{_NEAR_WEEKDAY}{_DAY} {_MONTH},? {_NEAR_YEAR}", re.IGNORECASE | re.ASCII),
-    re.compile(rf"{_NEAR_WEEKDAY}{_MONTH} {_DAY},? {_NEAR_YEAR}", re.IGNORECASE | re.ASCII),
-]
-_NEAR_CLOCK = re.compile(r"\d{1,2}[:.;]\d{1,3}|\d{3,4}", re.ASCII)
-"""'22:52', '22:5', '22;52', '2252': a clock, whole or mistyped."""
-_NEAR_MERIDIEM = re.compile(r"[ap]\.?m\.?", re.IGNORECASE)
-_NEAR_JOINERS = {"to", "until", "-", "–", "—"}
 _NEAR_MISS_HINTS = {
     "date": "check the spelling of the weekday, month and year",
     "time": "write it as HH:MM with a known zone, such as '22:52 GMT'",
 }
+
+
 _STAYS = {
     "headline": "the headline",
     "intro": "part of the intro",
@@ -197,8 +105,8 @@ def parse_liveblog(
         )
     problems = ProblemCollector(path)
     warnings: list[Problem] = []
-    default_zone = _resolve_default_zone(options.timezone, path)
-    furniture_wanted = {_normalise(line) for line in options.furniture}
+    default_zone = resolve_default_zone(options.timezone, path)
+    furniture_wanted = {normalise(line) for line in options.furniture}
     furniture_seen: set[str] = set()
 
     lines: list[ClassifiedLine] = []
@@ -213,7 +121,7 @@ def parse_liveblog(
     zone_assumed = False
 
     for number, raw in enumerate(raw_lines, start=1):
-        clean = _normalise(raw)
+        clean = normalise(raw)
         kind: LineKind
         if not clean:
             kind = "blank"
@@ -221,26 +129,26 @@ def parse_liveblog(
             kind = "furniture"
             furniture_seen.add(clean)
             furniture.append(Paragraph(raw.strip(), number))
-        elif (day := _match_date(clean, number, raw, problems, warnings)) is not None:
+        elif (day := match_date(clean, number, raw, problems, warnings)) is not None:
             kind, current_day, section, in_entry = "date", day, section + 1, False
-        elif (time_match := _TIME.fullmatch(clean)) is not None:
+        elif (time_match := TIME_LINE.fullmatch(clean)) is not None:
             kind, in_entry = "time", True
-            zone = _resolve_line_zone(time_match, number, raw, problems) or default_zone
+            zone = resolve_line_zone(time_match, number, raw, problems) or default_zone
             if zone is None and not zone_assumed:
                 zone_assumed = True
                 warnings.append(
                     Problem(
                         path,
                         number,
-                        _indent(raw),
+                        indent_of(raw),
                         "time line has no zone; assuming UTC",
                         "set 'timezone' in source.yml",
                     )
                 )
-            clock = _clock(time_match, number, raw, problems)
+            clock = clock_of(time_match, number, raw, problems)
             stamps.append(
                 _Stamp(
-                    number, _indent(raw), clean, clock, zone or timezone.utc, current_day, section
+                    number, indent_of(raw), clean, clock, zone or timezone.utc, current_day, section
                 )
             )
         elif not seen_text:
@@ -255,23 +163,23 @@ def parse_liveblog(
             kind = "paragraph"
             problems.add(
                 number,
-                _indent(raw),
+                indent_of(raw),
                 "text between a date line and the next time line belongs to no entry",
                 "add the entry's time line above it, or move it above the date line into the intro",
             )
         if not seen_text and kind in ("date", "time"):
             problems.add(
                 number,
-                _indent(raw),
+                indent_of(raw),
                 f"the live-blog starts with a {kind} line, not its headline",
                 "paste the headline as the first line",
             )
-        if kind in _STAYS and (near_miss := _near_miss(clean)) is not None:
+        if kind in _STAYS and (near_miss := near_miss_kind(clean)) is not None:
             warnings.append(
                 Problem(
                     path,
                     number,
-                    _indent(raw),
+                    indent_of(raw),
                     f"line looks like a {near_miss} line but is not one: {clean!r}",
                     _NEAR_MISS_HINTS[near_miss] + f", or it stays {_STAYS[kind]}",
                 )
@@ -348,215 +256,6 @@ def describe_liveblog(blog: Liveblog) -> dict[str, object]:
         ],
         "furniture": [paragraph.text for paragraph in blog.furniture],
     }
-
-
-def _normalise(line: str) -> str:
-    """Collapse every kind of blank (tabs, no-break spaces) to one space and trim.
-
-    Only for recognising lines: paragraph text is kept exactly as written.
-    """
-    return " ".join(line.split())
-
-
-def _indent(raw: str) -> int:
-    """The 1-based column of a line's first character that is not blank."""
-    return len(raw) - len(raw.lstrip()) + 1
-
-
-def _match_date(
-    clean: str, number: int, raw: str, problems: ProblemCollector, warnings: list[Problem]
-) -> date | None:
-    """The date of a date line, or None when the line is not one.
-
-    An impossible date is an error but still counts as a date line (its day is then never
-    used, since the parse stops).
-    """
-    for form in _DATE_FORMS:
-        match = form.fullmatch(clean)
-        if match is None:
-            continue
-        month_text = match["month"].lower()
-        month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
-        weekday_text = (match.groupdict().get("weekday") or "").lower()
-        weekday = _WEEKDAYS.get(weekday_text)
-        if month is None or (weekday_text and weekday is None):
-            return None  # "16 Moments 2025" or "Top 10 May 2025": text, not a date
-        year, day_number = int(match["year"]), int(match["day"])
-        if year not in _YEARS:
-            problems.add(
-                number,
-                _indent(raw),
-                f"not a valid date: {clean!r}",
-                f"live-blog years run from {_YEARS.start} to {_YEARS.stop - 1}",
-            )
-            return date(2000, 1, 1)
-        if not 1 <= month <= 12:
-            problems.add(number, _indent(raw), f"not a valid date: {clean!r}", "no such month")
-            return date(2000, 1, 1)
-        length = calendar.monthrange(year, month)[1]
-        if not 1 <= day_number <= length:
-            problems.add(
-                number,
-                _indent(raw),
-                f"not a valid date: {clean!r}",
-                f"{calendar.month_name[month]} {year} has {length} days",
-            )
-            return date(2000, 1, 1)
-        day = date(year, month, day_number)
-        if weekday is not None and weekday != day.weekday():
-            warnings.append(
-                Problem(
-                    problems.path,
-                    number,
-                    _indent(raw),
-                    f"{clean!r}: {day.day} {calendar.month_name[month]} {year} "
-                    f"was a {calendar.day_name[day.weekday()]}; using the date",
-                    "check the date line against the original",
-                )
-            )
-        return day
-    return None
-
-
-def _near_miss(clean: str) -> Literal["date", "time"] | None:
-    """Whether a line of text looks like a mistyped date or time line, and which."""
-    if len(clean) > _NEAR_MISS_LENGTH:
-        return None
-    if _near_date(clean):
-        return "date"
-    if _near_time(clean):
-        return "time"
-    return None
-
-
-def _near_date(clean: str) -> bool:
-    """'Fryday 16 May 2025', '16 Mya 2025', '16 May 202': each part a date part or close to one.
-
-    At least one part must be off (else it would be a date line); a word that is not close to
-    a weekday or month ('Top 10 May 2025', '16 Moments 2025') makes the line plain text.
-    """
-    for form in _NEAR_DATE_FORMS:
-        match = form.fullmatch(clean)
-        if match is None:
-            continue
-        weekday, month = (match.groupdict().get("weekday") or "").lower(), match["month"].lower()
-        weekday_off = bool(weekday) and weekday not in _WEEKDAYS
-        month_off = month not in _MONTHS
-        if (weekday_off and not _looks_like(weekday, _WEEKDAYS)) or (
-            month_off and not _looks_like(month, _MONTHS)
-        ):
-            return False
-        if weekday_off or month_off or len(match["year"]) != 4:
-            return True
-    return False
-
-
-def _near_time(clean: str) -> bool:
-    """'22:5 GMT', '22;52 GMT', '2252 GMT', '10:00 to 11:00 GMT': only clocks, zones, 'to'.
-
-    A bare number ('2025') is a clock only beside a zone or am/pm, so years and counts on a
-    line of their own stay quiet.
-    """
-    words = re.split(r" |(?<=\d)[-–—](?=\d)", clean)
-    clocks = [word for word in words if _NEAR_CLOCK.fullmatch(word)]
-    zones = [
-        word
-        for word in words
-        if _NEAR_MERIDIEM.fullmatch(word) or word.upper() in ZONE_OFFSETS or _fixed_zone(word)
-    ]
-    joiners = [word for word in words if word.lower() in _NEAR_JOINERS]
-    if not clocks or len(clocks) + len(zones) + len(joiners) != len(words):
-        return False
-    return bool(zones) or any(":" in clock or ";" in clock for clock in clocks)
-
-
-def _looks_like(word: str, names: dict[str, int]) -> bool:
-    """A word close enough to one of ``names`` to be a misspelling of it."""
-    return bool(difflib.get_close_matches(word, names, n=1, cutoff=_LOOKALIKE))
-
-
-def _clock(match: re.Match[str], number: int, raw: str, problems: ProblemCollector) -> time:
-    """The time of a time line (midnight when it is invalid: the parse then stops)."""
-    hour, minute = int(match["hour"]), int(match["minute"])
-    meridiem = (match["meridiem"] or "").lower().replace(".", "")
-    label = _normalise(raw)
-    if meridiem:
-        if not 1 <= hour <= 12 or minute > 59:
-            problems.add(
-                number, _indent(raw), f"not a valid time: {label!r}", "use 1:00 to 12:59 with am/pm"
-            )
-            return time(0, 0)
-        hour = hour % 12 + (12 if meridiem == "pm" else 0)
-    if hour > 23 or minute > 59:
-        problems.add(
-            number, _indent(raw), f"not a valid time: {label!r}", "use HH:MM, 00:00 to 23:59"
-        )
-        return time(0, 0)
-    return time(hour, minute)
-
-
-def _resolve_line_zone(
-    match: re.Match[str], number: int, raw: str, problems: ProblemCollector
-) -> tzinfo | None:
-    """The zone a time line names, or None when it names none (an unknown one is an error)."""
-    name = match["zone"]
-    if not name:
-        return None
-    zone = _fixed_zone(name)
-    if zone is None:
-        problems.add(
-            number,
-            len(raw.rstrip()) - len(name) + 1,  # the zone is the line's last word
-            f"unknown time zone {name!r} in time line {_normalise(raw)!r}",
-            _ZONE_HINT + ", or set 'timezone' in source.yml and drop it",
-        )
-        return timezone.utc
-    return zone
-
-
-def _resolve_default_zone(name: str | None, path: str) -> tzinfo | None:
-    """The zone source.yml names for time lines without one."""
-    if not name:
-        return None
-    zone = resolve_zone(name)
-    if zone is None:
-        raise ContentError.at(
-            path,
-            0,
-            0,
-            f"unknown time zone {name!r} (from source.yml)",
-            _ZONE_HINT + ", or a name such as Europe/Istanbul",
-        )
-    return zone
-
-
-def resolve_zone(name: str) -> tzinfo | None:
-    """A zone name from source.yml as a tzinfo, or None if we do not know it.
-
-    An IANA name (``Europe/London``) gives each date its own offset, summer time included;
-    abbreviations and offsets are fixed.
-    """
-    fixed = _fixed_zone(name)
-    if fixed is not None or _OFFSET.fullmatch(name.upper()):
-        return fixed
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
-        return None
-
-
-def _fixed_zone(name: str) -> tzinfo | None:
-    """``GMT``, ``+03:00``, ``UTC-5`` or ``GMT+5:30`` as a fixed offset; None otherwise."""
-    if name.upper() in ZONE_OFFSETS:
-        return timezone(timedelta(minutes=ZONE_OFFSETS[name.upper()]), name.upper())
-    offset = _OFFSET.fullmatch(name.upper())
-    if offset is None:
-        return None
-    hours, minutes = int(offset["hours"]), int(offset["minutes"] or 0)
-    if hours > 14 or minutes > 59:  # no zone is more than 14 hours from UTC
-        return None
-    total = hours * 60 + minutes
-    return timezone(timedelta(minutes=total if offset["sign"] == "+" else -total))
 
 
 def _detect_order(stamps: list[_Stamp]) -> Order:

@@ -44,7 +44,7 @@ def note(slug: str, *aliases: str) -> BackgroundNote:
 
 def found(text: str, *terms: GlossaryTerm, notes: tuple[BackgroundNote, ...] = ()) -> list:
     """[(words, target)] for every mention in ``text``, left to right."""
-    matcher = build_matcher(terms, notes, {})
+    matcher = build_matcher(terms, notes)
     return [(text[start:end], target) for start, end, target in matcher.find(text)]
 
 
@@ -186,14 +186,14 @@ def test_an_alias_equal_ignoring_case_to_an_insensitive_one_is_claimed_twice():
         line=8, column=3, path="content/glossary.yml", name_at=(9, 9), alias_at=((11, 7),),
     )  # fmt: skip
     with pytest.raises(ContentError) as error:
-        build_matcher((rand, paul), (), {})
+        build_matcher((rand, paul), ())
     assert str(error.value) == (
         "content/glossary.yml:11:7: alias 'RAND' is claimed by 'rand' and 'rand-paul' "
         "(an alias links to one term or note only; the other claim is at "
         "content/glossary.yml:4:7)"
     )
     # Both case-sensitive, "Rand" and "RAND" are two aliases.
-    sensitive = build_matcher((GlossaryTerm(**{**rand.__dict__, "match_case": True}), paul), (), {})
+    sensitive = build_matcher((GlossaryTerm(**{**rand.__dict__, "match_case": True}), paul), ())
     assert sensitive.find("RAND and Rand") == [(0, 4, "term:rand-paul"), (9, 13, "term:rand")]
 
 
@@ -262,7 +262,7 @@ def test_one_compiled_pattern_finds_mentions_among_thousands_of_aliases(monkeypa
         return real_compile(*args, **kwargs)
 
     monkeypatch.setattr(mentions_module.re, "compile", counting_compile)
-    matcher = build_matcher(tuple(terms), (), {})
+    matcher = build_matcher(tuple(terms), ())
     text = (
         f"The {_word(5)}ov Institute said {_word(1999)}ov’s {_word(42)}ov Group met "
         f"{_word(7)}ovian and {_word(7)}ov, not {_word(1999)}ovs or {_word(3)}Ov."
