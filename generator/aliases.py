@@ -50,3 +50,26 @@ def given_name(spelling: str) -> str | None:
     "Vladimir Medinsky"); None for a single word, which is how surnames are written."""
     words = alias_key(spelling).split(" ")
     return words[0] if len(words) > 1 else None
+
+
+class AliasClaims:
+    """Who claimed each spelling first; a later claim by another owner is a clash.
+
+    Spellings compare as ``same_alias`` does, so a ``match_case: false`` alias clashes with
+    any spelling equal to it ignoring case. The first claim stays the owner.
+    """
+
+    def __init__(self) -> None:
+        # Case-folded key -> every claim of it so far: (spelling, any case?, owner, where).
+        self._claims: dict[str, list[tuple[str, bool, str, str]]] = {}
+
+    def claim(
+        self, spelling: str, any_case: bool, owner: str, where: str
+    ) -> tuple[str, str] | None:
+        """Record the claim, or return (owner, where) of the earlier claim it clashes with."""
+        bucket = self._claims.setdefault(fold_key(spelling), [])
+        for other, other_any_case, other_owner, other_where in bucket:
+            if other_owner != owner and same_alias(other, other_any_case, spelling, any_case):
+                return other_owner, other_where
+        bucket.append((spelling, any_case, owner, where))
+        return None

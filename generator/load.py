@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .aliases import alias_key, fold_key, given_name, same_alias
+from .aliases import AliasClaims, alias_key, fold_key, given_name, same_alias
 from .errors import ContentError, Problem, ProblemCollector
 from .model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourceInfo
 from .textfile import read_text
@@ -92,7 +92,7 @@ def load_glossary(paths: list[Path]) -> tuple[GlossaryTerm, ...]:
     terms: list[GlossaryTerm] = []
     all_problems: list[Problem] = []
     first_ids: dict[str, str] = {}  # id -> where it was first defined
-    claims: dict[str, list[_Claim]] = {}  # folded alias key -> every claim of it so far
+    claims = AliasClaims()
     for shown, data, problems in files:
         valid = {id(record) for record, _ in valid_records(data, "glossary", problems)}
         for record, (line, column) in _records(data):
@@ -142,7 +142,6 @@ def _spellings(record: YamlMap) -> list[tuple[str, str, tuple[int, int]]]:
     return found
 
 
-_Claim = tuple[str, bool, str, str]
 """A spelling, whether it matches in any case, the term claiming it, and where."""
 
 
@@ -170,7 +169,7 @@ def _check_spellings(
     record: YamlMap,
     shown: str,
     given: dict[str, list[tuple[str, str, bool]]],
-    claims: dict[str, list[_Claim]],
+    claims: AliasClaims,
     problems: ProblemCollector,
 ) -> None:
     """A person's alias may not be a given name alone; no alias may stand for two terms.
@@ -199,23 +198,13 @@ def _check_spellings(
                 + "; use the surname or the full name",
             )
             continue
-        bucket = claims.setdefault(folded, [])
-        owner = next(
-            (
-                (owner_id, where)
-                for other, other_any_case, owner_id, where in bucket
-                if owner_id != term_id and same_alias(other, other_any_case, spelling, any_case)
-            ),
-            None,
-        )
+        owner = claims.claim(spelling, any_case, term_id, f"{shown}:{at[0]}:{at[1]}")
         if owner:
             problems.add_at(
                 at,
                 f"alias '{spelling}' is claimed by '{owner[0]}' and '{term_id}'",
                 f"an alias links to one term only; the other claim is at {owner[1]}",
             )
-        else:  # the first claim stays the owner, as the hint names it
-            bucket.append((spelling, any_case, term_id, f"{shown}:{at[0]}:{at[1]}"))
 
 
 def _glossary_term(record: YamlMap, shown: str, line: int, column: int) -> GlossaryTerm:

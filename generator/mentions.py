@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .aliases import alias_key, case_variants, fold_char, fold_key, same_alias
+from .aliases import AliasClaims, alias_key, case_variants, fold_char, fold_key
 from .errors import ContentError, Problem
 from .model import (
     BackgroundNote,
@@ -70,22 +70,13 @@ def build_matcher(
     """
     targets: dict[str, str] = {}
     any_case: dict[str, str] = {}
-    # Every claim so far, by its case-folded key: (spelling, any case?, target, where).
-    claims: dict[str, list[tuple[str, bool, str, str]]] = {}
+    claims = AliasClaims()
     problems: list[Problem] = []
 
     def claim(
         spelling: str, target: str, path: str, at: tuple[int, int], in_any_case: bool = False
     ) -> None:
-        bucket = claims.setdefault(fold_key(spelling), [])
-        clash = next(
-            (
-                (owner, where)
-                for other, other_any_case, owner, where in bucket
-                if owner != target and same_alias(other, other_any_case, spelling, in_any_case)
-            ),
-            None,
-        )
+        clash = claims.claim(spelling, in_any_case, target, f"{path}:{at[0]}:{at[1]}")
         if clash:
             problems.append(
                 Problem(
@@ -97,7 +88,6 @@ def build_matcher(
                 )
             )
             return  # the first claim stays the owner, as the hint names it
-        bucket.append((spelling, in_any_case, target, f"{path}:{at[0]}:{at[1]}"))
         if in_any_case:
             any_case.setdefault(fold_key(spelling), target)
         else:
