@@ -66,17 +66,11 @@ def assemble(content_dir: Path) -> Explainer:
     liveblog = parse_liveblog(
         read_text(liveblog_path, shown),
         shown,
-        ParseOptions(
-            timezone=source.timezone,
-            published=source.published,
-            order=source.order,
-            furniture=source.furniture,
-        ),
+        ParseOptions.from_source(source),
     )
 
-    glossary_paths = _glossary_files(content_dir)
-    glossary = load_glossary(glossary_paths)
-    notes = tuple(load_note(path) for path in sorted((content_dir / "background").glob("*.md")))
+    glossary = load_glossary(glossary_files(content_dir))
+    notes = tuple(load_note(path) for path in note_files(content_dir))
     annotations_path = content_dir / "annotations.yml"
     # Records that failed their checks are reported with the quotes that cannot be placed.
     annotations, annotation_problems = (
@@ -91,11 +85,9 @@ def assemble(content_dir: Path) -> Explainer:
         annotations_path=display_path(annotations_path),
         earlier=annotation_problems,
     )
-    warnings: list[Problem] = [*liveblog.warnings, *link_warnings]
-    warnings += _key_moment_problems(source.key_moments, liveblog, content_dir / "source.yml")
-    return Explainer(
-        source, liveblog, glossary, notes, annotations, blocks, backlinks, tuple(warnings)
-    )
+    _check_key_moments(source.key_moments, liveblog, content_dir / "source.yml")
+    warnings = (*liveblog.warnings, *link_warnings)
+    return Explainer(source, liveblog, glossary, notes, annotations, blocks, backlinks, warnings)
 
 
 def _required(content_dir: Path, name: str) -> Path:
@@ -111,13 +103,19 @@ def _required(content_dir: Path, name: str) -> Path:
     return path
 
 
-def _glossary_files(content_dir: Path) -> list[Path]:
+def glossary_files(content_dir: Path) -> list[Path]:
+    """``glossary.yml`` and/or every ``glossary/*.yml``, in a fixed order."""
     single = content_dir / "glossary.yml"
     files = [single] if single.is_file() else []
     return files + sorted((content_dir / "glossary").glob("*.yml"))
 
 
-def _key_moment_problems(keys: tuple[str, ...], liveblog: Liveblog, path: Path) -> list[Problem]:
+def note_files(content_dir: Path) -> list[Path]:
+    """Every background note, by file name."""
+    return sorted((content_dir / "background").glob("*.md"))
+
+
+def _check_key_moments(keys: tuple[str, ...], liveblog: Liveblog, path: Path) -> None:
     """Each key moment must name exactly one entry; every one that does not is an error."""
     problems: list[tuple[int, str, str]] = []
     clocks = sorted({entry.clock for entry in liveblog.entries})
@@ -143,7 +141,7 @@ def _key_moment_problems(keys: tuple[str, ...], liveblog: Liveblog, path: Path) 
                 )
             )
     if not problems:
-        return []
+        return
     shown = display_path(path)
     # Positions are only needed for messages: read them again rather than carry them.
     data = load_yaml_file(path, shown)

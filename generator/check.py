@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from .build import assemble
+from .build import assemble, glossary_files, note_files
 from .errors import ContentError, Problem
 from .link import make_blocks
 from .load import display_path, load_glossary, load_note, load_source, read_annotations
@@ -96,11 +96,8 @@ def check_content(content_dir: Path) -> CheckReport:
             except ContentError:
                 liveblog = None
 
-    single = content_dir / "glossary.yml"
-    glossary_paths = [single] if single.is_file() else []
-    glossary_paths += sorted((content_dir / "glossary").glob("*.yml"))
-    glossary = attempt(load_glossary, glossary_paths)
-    note_paths = sorted((content_dir / "background").glob("*.md"))
+    glossary = attempt(load_glossary, glossary_files(content_dir))
+    note_paths = note_files(content_dir)
     loaded_notes = [attempt(load_note, path) for path in note_paths]
     notes = tuple(note for note in loaded_notes if note is not None)
 
