@@ -48,8 +48,8 @@ def measure_mkdocs(config_file: Path, site_dir: Path) -> dict[str, float | int]:
 
 
 def measure_core(content_dir: Path, site_url: str = "") -> dict[str, float | int]:
-    """Run ``generator.build.build`` once (parse, load, link, render) as the plugin does."""
-    from generator.build import build
+    """Run ``generator.pipeline.build`` once (parse, load, link, render) as the plugin does."""
+    from generator.pipeline import build
 
     start = time.perf_counter()
     site = build(content_dir, site_url=site_url)

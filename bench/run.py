@@ -2,7 +2,7 @@
 
 For each size, in this one run, ``--repeat`` times (the table shows medians):
 
-(a) the core alone, ``generator.build.build`` (parse, load, link, render);
+(a) the core alone, ``generator.pipeline.build`` (parse, load, link, render);
 (b) ``mkdocs build`` with the explainer plugin;
 (c) ``mkdocs build`` of the same pages written by ``explainer export`` as plain Markdown,
     same theme, extensions and nav, no plugin: the baseline.
@@ -34,8 +34,8 @@ from typing import Any
 
 import yaml
 
-from generator.build import build
 from generator.cli import main as explainer
+from generator.pipeline import build
 from generator.plugin import THEME_DIR
 
 from .mkdocs_config import item_name, read_config

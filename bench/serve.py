@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.build import build
+from generator.pipeline import build
 
 from .mkdocs_config import read_config
 

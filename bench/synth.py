@@ -387,7 +387,7 @@ def _slug(name: str) -> str:
 
 def _glossary_yml(rng: random.Random, terms: list[_Term]) -> str:
     lines = [
-        "# yaml-language-server: $schema=../generator/schemas/glossary.schema.json",
+        "# yaml-language-server: $schema=../generator/load/schemas/glossary.schema.json",
         "#",
         "# A synthetic glossary written by bench/synth.py for the benchmark.",
         "",
@@ -548,7 +548,7 @@ def _liveblog_text(entries: list[_Entry], intro: list[str], writer: _TextWriter)
 def _source_yml(size: Size) -> str:
     return "\n".join(
         [
-            "# yaml-language-server: $schema=../generator/schemas/source.schema.json",
+            "# yaml-language-server: $schema=../generator/load/schemas/source.schema.json",
             f"# A synthetic live-blog ({size.name}) written by bench/synth.py.",
             "outlet: Example Wire",
             'headline: "Talks on the future of the region: live updates as delegations meet"',
@@ -603,7 +603,7 @@ def _make_annotations(
     """
     clocks = Counter(entry.clock for entry in entries)
     lines = [
-        "# yaml-language-server: $schema=../generator/schemas/annotations.schema.json",
+        "# yaml-language-server: $schema=../generator/load/schemas/annotations.schema.json",
         "# Synthetic annotations written by bench/synth.py, on quotes copied from the entries.",
         "",
     ]

@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from .build import assemble, glossary_files, note_files
 from .errors import ContentError, Problem
 from .link import make_blocks
-from .load import display_path, load_glossary, load_note, load_source, read_annotations
-from .mentions import Matcher, build_matcher
+from .link.entries import EntryIndex
+from .link.mentions import Matcher, build_matcher
+from .link.quotes import place_annotations
+from .load.content import display_path, load_glossary, load_note, load_source, read_annotations
+from .load.textfile import read_text
 from .model import BackgroundNote, Explainer, GlossaryTerm, Liveblog
-from .parse import ParseOptions, parse_liveblog
-from .quotes import place_annotations
-from .textfile import read_text
+from .parse.liveblog import ParseOptions, parse_liveblog
+from .pipeline import assemble, glossary_files, note_files
 
 T = TypeVar("T")
 
@@ -114,7 +115,7 @@ def check_content(content_dir: Path) -> CheckReport:
                 place_annotations,
                 annotations,
                 make_blocks(liveblog),
-                liveblog.entries,
+                EntryIndex(liveblog.entries),
                 known,
                 display_path(annotations_path),
                 annotation_problems,

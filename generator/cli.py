@@ -10,12 +10,12 @@ from typing import Any
 
 import yaml
 
-from .build import build
 from .check import check_content
 from .errors import ContentError
-from .load import display_path, load_source
-from .parse import ParseOptions, describe_liveblog, parse_liveblog
-from .textfile import read_text
+from .load.content import display_path, load_source
+from .load.textfile import read_text
+from .parse.liveblog import ParseOptions, describe_liveblog, parse_liveblog
+from .pipeline import build
 
 
 def main(argv: list[str] | None = None) -> int:

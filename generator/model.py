@@ -109,6 +109,8 @@ class SourceInfo:
     """Lines that are page furniture, not part of the blog."""
     key_moments: tuple[str, ...] = ()
     """Entries the editors mark as key (``HH:MM`` or anchors)."""
+    key_moments_at: tuple[tuple[int, int], ...] = ()
+    """Where each key moment is written in source.yml (line, column), for messages."""
     language: str = "en"
     """The source's language."""
 
@@ -272,6 +274,8 @@ class Explainer:
     """Headline, intro and each entry, with mentions and placed annotations."""
     backlinks: dict[str, tuple[str, ...]]
     """Target (``term:id``/``note:slug``) -> anchors of the entries that mention it."""
+    key_moments: tuple[Entry, ...] = ()
+    """The entries marked as key moments, oldest first (resolved by link)."""
     warnings: tuple[Problem, ...] = ()
     """Warnings from every stage."""
 

@@ -14,9 +14,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .build import build
 from .errors import ContentError
 from .model import Site
+from .pipeline import build
 
 # Named as in mkdocs.yml, so messages read "explainer: content/...". Logging through MkDocs
 # lets `mkdocs build --strict` count our warnings.

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import render_parts
-from generator.build import assemble
 from generator.errors import ContentError
 from generator.model import Explainer
-from generator.router import Router
+from generator.pipeline import assemble
+from generator.render import blocks as render_parts
+from generator.render.router import Router
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).parent / "cases" / "annotations"

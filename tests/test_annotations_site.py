@@ -14,12 +14,12 @@ import pytest
 from conftest import ROOT, mkdocs_build
 from html_tree import Element, article
 
-from generator.build import assemble
 from generator.load import load_annotations
-from generator.markdown_text import plain_text
 from generator.model import Annotation, Explainer
-from generator.render_parts import KIND_LABELS
-from generator.router import Router
+from generator.pipeline import assemble
+from generator.render.blocks import KIND_LABELS
+from generator.render.escape import plain_text
+from generator.render.router import Router
 
 
 def _words(text: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from generator.build import assemble, build
+from generator.pipeline import assemble, build
 
 if str(ROOT) not in sys.path:  # bench/ is a folder of the repository, not an installed package
     sys.path.insert(0, str(ROOT))

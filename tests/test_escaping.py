@@ -19,8 +19,8 @@ from html_tree import Element, article, furniture, parse_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markdown_text import escape_text
 from generator.parse import ParseOptions, parse_liveblog
+from generator.render.escape import escape_text
 
 HOSTILE = ROOT / "tests" / "cases" / "render" / "hostile_source" / "content"
 

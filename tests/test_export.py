@@ -13,7 +13,7 @@ from html_tree import article
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from generator.build import build
+from generator.pipeline import build
 
 
 def _plugin_pages() -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import CONTENT, mkdocs_build
 
 from generator.load import load_glossary, load_note
-from generator.markdown_text import plain_text
+from generator.render.escape import plain_text
 
 PAGES = {"person": "people", "place": "places", "organisation": "organisations"}
 TERMS = load_glossary([CONTENT / "glossary.yml"])

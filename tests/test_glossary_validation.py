@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import assemble
 from generator.errors import ContentError
+from generator.pipeline import assemble
 
 CASES = Path(__file__).parent / "cases" / "glossary"
 BASE = CASES / "_base"

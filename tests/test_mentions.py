@@ -15,11 +15,11 @@ import markdown
 import pytest
 import yaml
 
-from generator import mentions as mentions_module
-from generator.build import build
 from generator.errors import ContentError
-from generator.mentions import build_matcher
+from generator.link import mentions as mentions_module
+from generator.link.mentions import build_matcher
 from generator.model import BackgroundNote, GlossaryTerm, Reference
+from generator.pipeline import build
 
 SOURCE = [Reference("Example", "https://example.org/")]
 

@@ -21,8 +21,8 @@ import pytest
 import yaml
 
 from generator.errors import ContentError
+from generator.load.textfile import decode_text
 from generator.parse import ParseOptions, describe_liveblog, parse_liveblog
-from generator.textfile import decode_text
 
 CASES = Path(__file__).parent / "cases" / "parse"
 SHOWN_AS = "liveblog.txt"

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ContentError
+from generator.load.textfile import decode_text
 from generator.model import Liveblog
 from generator.parse import ParseOptions, parse_liveblog
-from generator.textfile import decode_text
 
 PATH = "liveblog.txt"
 MONTHS = ["May", "December", "Feb", "Sept.", "march"]

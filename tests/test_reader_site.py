@@ -18,10 +18,10 @@ import pytest
 import yaml
 from conftest import CONTENT, ROOT, mkdocs_build
 
-from generator.build import assemble
 from generator.errors import ContentError
 from generator.model import SourceInfo
-from generator.timeline import render_jsonld
+from generator.pipeline import assemble
+from generator.render.jsonld import render_jsonld
 
 SITE_URL = "https://example.org/istanbul-talks-2025/"
 READER_PAGES = [

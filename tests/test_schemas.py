@@ -1,6 +1,6 @@
 """The JSON Schemas editors' tools read and the checks the build makes are one and the same.
 
-The schemas in ``generator/schemas/`` are interpreted by ``generator.validate``; here the
+The schemas in ``generator/load/schemas/`` are interpreted by ``generator.load.schema``; here the
 ``jsonschema`` library judges the very same data, file by file: the good and bad files of
 ``tests/cases/schemas/`` (a folder each), every content file of the other golden cases, and
 the bundled content. Both must accept and refuse exactly the same files.
@@ -19,13 +19,13 @@ import jsonschema
 import pytest
 
 from generator.errors import ContentError, ProblemCollector
-from generator.load import _FRONT_MATTER
-from generator.validate import check, load_schema, unsupported_keywords
-from generator.yamlfile import load_yaml
+from generator.load.content import _FRONT_MATTER
+from generator.load.schema import check, load_schema, unsupported_keywords
+from generator.load.yamlfile import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).parent / "cases"
-SCHEMAS = ROOT / "generator" / "schemas"
+SCHEMAS = ROOT / "generator" / "load" / "schemas"
 KINDS = ("annotations", "background", "glossary", "source")
 
 
@@ -158,5 +158,5 @@ def test_the_package_ships_the_schemas(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     for kind in KINDS:
-        shipped = build / "generator" / "schemas" / f"{kind}.schema.json"
+        shipped = build / "generator" / "load" / "schemas" / f"{kind}.schema.json"
         assert shipped.read_bytes() == (SCHEMAS / f"{kind}.schema.json").read_bytes()

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT, mkdocs_build
 
-from generator import render_glossary
-from generator.build import assemble, build
 from generator.model import Entry, Paragraph
-from generator.timeline import plan_timeline
+from generator.pipeline import assemble, build
+from generator.render import glossary as render_glossary
+from generator.render.router import plan_timeline
 
 SITE_URL = "https://example.org/istanbul-talks-2025/"
 DAY_ONE, DAY_TWO = "timeline/2025-05-16.md", "timeline/2025-05-17.md"

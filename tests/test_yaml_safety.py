@@ -18,7 +18,7 @@ import pytest
 
 from generator.errors import ContentError
 from generator.load import load_annotations, load_glossary, load_note, load_source
-from generator.yamlfile import load_yaml
+from generator.load.yamlfile import load_yaml
 
 CASES = Path(__file__).parent / "cases" / "yaml"
 EXPECTED = "expected-error.txt"

@@ -10,8 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import CONTENT
 from playwright.sync_api import expect
 
-from generator.build import assemble
-from generator.markdown_text import plain_text
+from generator.pipeline import assemble
+from generator.render.escape import plain_text
 
 pytestmark = pytest.mark.browser
 

@@ -13,16 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .errors import ContentError
 from .link import link
 from .load import display_path, load_glossary, load_note, load_source, read_annotations
-from .model import Explainer, Liveblog, Site
+from .load.textfile import read_text
+from .model import Explainer, Site
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
-from .textfile import read_text
-from .timeline import find_entries
-from .validate import positions_of
-from .yamlfile import load_yaml_file
 
 
 def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True) -> Site:
@@ -77,17 +74,16 @@ def assemble(content_dir: Path) -> Explainer:
         read_annotations(annotations_path) if annotations_path.exists() else ((), [])
     )
 
-    blocks, backlinks, link_warnings = link(
+    return link(
+        source,
         liveblog,
         glossary,
         notes,
         annotations,
+        source_path=display_path(content_dir / "source.yml"),
         annotations_path=display_path(annotations_path),
         earlier=annotation_problems,
     )
-    _check_key_moments(source.key_moments, liveblog, content_dir / "source.yml")
-    warnings = (*liveblog.warnings, *link_warnings)
-    return Explainer(source, liveblog, glossary, notes, annotations, blocks, backlinks, warnings)
 
 
 def _required(content_dir: Path, name: str) -> Path:
@@ -113,48 +109,3 @@ def glossary_files(content_dir: Path) -> list[Path]:
 def note_files(content_dir: Path) -> list[Path]:
     """Every background note, by file name."""
     return sorted((content_dir / "background").glob("*.md"))
-
-
-def _check_key_moments(keys: tuple[str, ...], liveblog: Liveblog, path: Path) -> None:
-    """Each key moment must name exactly one entry; every one that does not is an error."""
-    problems: list[tuple[int, str, str]] = []
-    clocks = sorted({entry.clock for entry in liveblog.entries})
-    for index, key in enumerate(keys):
-        found = find_entries(key, liveblog.entries)
-        if len(found) > 1:
-            problems.append(
-                (
-                    index,
-                    f"several entries were posted at {key.zfill(5)}",
-                    "name one by its anchor: " + ", ".join(e.anchor for e in found),
-                )
-            )
-        elif not found:
-            close = _nearest_clock(key, clocks)
-            problems.append(
-                (
-                    index,
-                    f"key moment names no entry: {key!r}",
-                    f"did you mean '{close}'?"
-                    if close
-                    else "use an entry's time (HH:MM) or its anchor",
-                )
-            )
-    if not problems:
-        return
-    shown = display_path(path)
-    # Positions are only needed for messages: read them again rather than carry them.
-    data = load_yaml_file(path, shown)
-    located = positions_of(data.get("key_moments", []))
-    raise ContentError(
-        [Problem(shown, *located[index], message, hint) for index, message, hint in problems]
-    )
-
-
-def _nearest_clock(key: str, clocks: list[str]) -> str:
-    """The entry time closest to a mistyped ``HH:MM`` (16:50 -> 16:49, not 16:56)."""
-    hours, colon, minutes = key.partition(":")
-    if not (colon and hours.isdigit() and minutes.isdigit() and clocks):
-        return ""
-    wanted = int(hours) * 60 + int(minutes)
-    return min(clocks, key=lambda c: abs(int(c[:2]) * 60 + int(c[3:]) - wanted))

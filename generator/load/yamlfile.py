@@ -10,7 +10,7 @@ import yaml
 from yaml.events import AliasEvent, DocumentStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError, Problem, ProblemCollector
+from ..errors import ContentError, Problem, ProblemCollector
 from .textfile import decode_text, read_text
 
 try:  # libyaml's parser, when PyYAML was built with it

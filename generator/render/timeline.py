@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from .markdown_text import escape_text
-from .model import Explainer
-from .render_parts import (
+from ..model import Explainer
+from .blocks import (
     format_clock_span,
     format_count,
     format_span,
@@ -12,15 +11,10 @@ from .render_parts import (
     render_front_matter,
     render_key_moment,
 )
-from .router import Router, relative
-from .timeline import (
-    TimelineDay,
-    TimelineLayout,
-    key_moments,
-    render_day_chart,
-    render_jsonld,
-    render_strip,
-)
+from .escape import escape_text
+from .jsonld import render_jsonld
+from .router import Router, TimelineDay, TimelineLayout, relative
+from .strip import render_day_chart, render_strip
 
 
 def render_timeline(explainer: Explainer, router: Router) -> dict[str, str]:
@@ -71,7 +65,7 @@ def _render_timeline_index(explainer: Explainer, router: Router) -> str:
         f"{format_clock_span(day.entries)}"
         for day in layout.days
     ]
-    moments = key_moments(source.key_moments, blog.entries)
+    moments = explainer.key_moments
     if moments:
         lines += ["", "## Key moments", ""]
         lines += [render_key_moment(entry, page, router) for entry in moments]
@@ -84,7 +78,8 @@ def _render_timeline_page(
 ) -> str:
     """The entries of one page: a heading, the strip, JSON-LD, then each entry."""
     source, layout, page = explainer.source, router.timeline, day.page
-    key = frozenset(e.anchor for e in key_moments(source.key_moments, day.entries))
+    on_day = {entry.anchor for entry in day.entries}
+    key = frozenset(e.anchor for e in explainer.key_moments if e.anchor in on_day)
     span = format_span(day.entries[0].posted, day.entries[-1].posted)
     count = format_count(len(day.entries), "entry", "entries")
     if layout.split:

@@ -1,21 +1,94 @@
-"""Where each page, entry, term and note lives, and the links between pages."""
+"""Where each page, entry, term and note lives, and the links between pages.
+
+Layout: a timeline that covers one day is one page (``timeline.md``). Coverage of several
+days is split into an index (``timeline/index.md``) and one page per day
+(``timeline/2025-05-16.md``), so no page grows with the length of the coverage. Entry anchors
+carry their date, so they stay the same and unique whichever page holds them; the Router
+asks ``TimelineLayout.pages`` where each entry lives.
+"""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
-from .markdown_text import plain_text
-from .model import Explainer
-from .timeline import (
-    plan_timeline,
-)
+from ..model import Entry, Explainer
+from .escape import first_words, plain_text
+
+SINGLE_PAGE = "timeline.md"
+SPLIT_INDEX = "timeline/index.md"
 
 KIND_PAGES = {
     "person": ("people", "People"),
     "place": ("places", "Places"),
     "organisation": ("organisations", "Organisations"),
 }
+
+
+@dataclass(frozen=True)
+class TimelineDay:
+    """One day of coverage and the page that shows it."""
+
+    day: date
+    """The day, in the source's time zone."""
+    page: str
+    """The page that holds its entries."""
+    entries: tuple[Entry, ...]
+    """Its entries, oldest first."""
+
+    @property
+    def label(self) -> str:
+        """``16 May 2025``."""
+        return format_day(self.day)
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    """Which page shows each entry: one page, or an index and one page per day."""
+
+    index: str
+    """The timeline's first page: ``timeline.md`` or ``timeline/index.md``."""
+    days: tuple[TimelineDay, ...]
+    """Every day with entries, oldest first."""
+    pages: dict[str, str]
+    """Entry anchor -> the page that shows it."""
+
+    @property
+    def split(self) -> bool:
+        """True when each day has its own page."""
+        return self.index == SPLIT_INDEX
+
+
+def plan_timeline(entries: Sequence[Entry]) -> TimelineLayout:
+    """Lay the entries out: one page for one day of coverage, else one page per day.
+
+    A long single day stays one page: a day is the unit readers navigate by, and splitting
+    it by hour would scatter one news cycle over pages.
+    """
+    by_day: dict[date, list[Entry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.posted.date(), []).append(entry)
+    split = len(by_day) > 1
+    days = tuple(
+        TimelineDay(day, f"timeline/{day.isoformat()}.md" if split else SINGLE_PAGE, tuple(items))
+        for day, items in by_day.items()
+    )
+    pages = {entry.anchor: day.page for day in days for entry in day.entries}
+    return TimelineLayout(SPLIT_INDEX if split else SINGLE_PAGE, days, pages)
+
+
+def format_day(day: date) -> str:
+    """``16 May 2025`` (no platform-specific strftime flags)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def entry_label(entry: Entry, limit: int = 60) -> str:
+    """How a link to an entry reads: ``16:56 GMT: The West’s interference…``."""
+    words = first_words(entry.paragraphs[0].text, limit) if entry.paragraphs else ""
+    return f"{entry.time_label}: {words}" if words else entry.time_label
 
 
 class Router:

@@ -16,9 +16,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .aliases import AliasClaims, alias_key, case_variants, fold_char, fold_key
-from .errors import ContentError, Problem
-from .model import (
+from ..errors import ContentError, Problem
+from ..load.aliases import AliasClaims, alias_key, case_variants, fold_char, fold_key
+from ..model import (
     BackgroundNote,
     Block,
     GlossaryTerm,

@@ -13,7 +13,7 @@ from datetime import date, time, timedelta, timezone, tzinfo
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ContentError, Problem, ProblemCollector
+from ..errors import ContentError, Problem, ProblemCollector
 
 ZONE_OFFSETS = {
     "GMT": 0,

@@ -1,6 +1,6 @@
 """Check loaded YAML against the shipped JSON Schemas, with positions and hints.
 
-The schemas in ``generator/schemas/`` are the single description of every content file:
+The schemas in ``generator/load/schemas/`` are the single description of every content file:
 editors' tools read them through the ``$schema`` modeline, and this module interprets the
 same files (the subset of JSON Schema they use), so the two can never disagree.
 """
@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .errors import ProblemCollector, did_you_mean
+from ..errors import ProblemCollector, did_you_mean
 from .yamlfile import YamlList, YamlMap
 
 _TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
@@ -44,7 +44,9 @@ a schema can never say more than the build checks."""
 @cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema for a content kind: source, glossary, background or annotations."""
-    text = resources.files("generator.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    text = (
+        resources.files("generator.load.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    )
     schema: dict[str, Any] = json.loads(text)
     unsupported = unsupported_keywords(schema)
     if unsupported:

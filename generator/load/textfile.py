@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ContentError
+from ..errors import ContentError
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 """A live-blog of a month of coverage is a few megabytes; anything far beyond is a mistake."""

@@ -1,44 +1,68 @@
 """Stage 3, link: the parsed live-blog and the loaded glossary, notes and annotations ->
 blocks of text that know their mentions and annotations, and backlinks.
 
-The work is in ``quotes`` (annotations placed on their exact words) and ``mentions`` (one
-pass per text for every alias); this module runs them in order: quotes first, because a
-mention that would cut across a marked quote does not link.
+The work is in ``entries`` (which entry a reference names), ``quotes`` (annotations placed
+on their exact words) and ``mentions`` (one pass per text for every alias); this module
+runs them in order: quotes first, because a mention that would cut across a marked quote
+does not link; key moments last, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import Problem
+from ..errors import Problem
+from ..model import (
+    Annotation,
+    BackgroundNote,
+    Block,
+    Explainer,
+    GlossaryTerm,
+    Liveblog,
+    SourceInfo,
+)
+from .entries import EntryIndex, resolve_key_moments
 from .mentions import build_matcher, collect_backlinks, find_mentions, unused_warnings
-from .model import Annotation, BackgroundNote, Block, GlossaryTerm, Liveblog
 from .quotes import place_annotations
 
 
 def link(
+    source: SourceInfo,
     liveblog: Liveblog,
     glossary: tuple[GlossaryTerm, ...],
     notes: tuple[BackgroundNote, ...],
     annotations: tuple[Annotation, ...],
     *,
+    source_path: str,
     annotations_path: str,
     earlier: Sequence[Problem] = (),
-) -> tuple[dict[str, Block], dict[str, tuple[str, ...]], list[Problem]]:
-    """Blocks with their annotations and mentions, the backlinks, and the warnings.
+) -> Explainer:
+    """The explainer: blocks with their annotations and mentions, backlinks, key moments
+    and every warning so far.
 
     ``earlier`` holds problems already found in annotations.yml, reported together with
     any quote that cannot be placed.
     """
+    index = EntryIndex(liveblog.entries)
     blocks = make_blocks(liveblog)
     matcher = build_matcher(glossary, notes)
     known = {term.id for term in glossary} | {note.slug for note in notes}
-    place_annotations(
-        annotations, blocks, liveblog.entries, known, annotations_path, earlier=earlier
-    )
+    place_annotations(annotations, blocks, index, known, annotations_path, earlier=earlier)
     find_mentions(blocks, matcher)
     backlinks = collect_backlinks(blocks)
-    return blocks, backlinks, unused_warnings(glossary, notes, backlinks, blocks)
+    warnings = unused_warnings(glossary, notes, backlinks, blocks)
+    key_moments = resolve_key_moments(source, index, source_path)
+    return Explainer(
+        source,
+        liveblog,
+        glossary,
+        notes,
+        annotations,
+        blocks,
+        backlinks,
+        key_moments,
+        (*liveblog.warnings, *warnings),
+    )
 
 
 def make_blocks(liveblog: Liveblog) -> dict[str, Block]:

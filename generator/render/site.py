@@ -9,15 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .markdown_text import escape_text
-from .model import Explainer, Site
-from .render_glossary import (
-    render_background_index,
-    render_glossary_index,
-    render_glossary_page,
-    render_note,
-)
-from .render_parts import (
+from ..model import Explainer, Site
+from .blocks import (
     format_clock_span,
     format_count,
     format_span,
@@ -27,12 +20,15 @@ from .render_parts import (
     render_headline,
     render_key_moment,
 )
-from .render_timeline import render_timeline, timeline_nav
-from .router import KIND_PAGES, Router, relative
-from .timeline import (
-    format_day,
-    key_moments,
+from .escape import escape_text
+from .glossary import (
+    render_background_index,
+    render_glossary_index,
+    render_glossary_page,
+    render_note,
 )
+from .router import KIND_PAGES, Router, format_day, relative
+from .timeline import render_timeline, timeline_nav
 
 
 def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool = True) -> Site:
@@ -97,7 +93,7 @@ def render_overview(explainer: Explainer, router: Router) -> str:
         f"- **Source:** {escape_text(source.outlet)}, {published}",
         "",
     ]
-    moments = key_moments(source.key_moments, blog.entries)
+    moments = explainer.key_moments
     if moments:
         lines += ["## Key moments", ""]
         lines += [render_key_moment(entry, "index.md", router) for entry in moments]

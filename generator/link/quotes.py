@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 
-from .errors import Problem, ProblemCollector, did_you_mean
-from .model import (
+from ..errors import Problem, ProblemCollector, did_you_mean
+from ..model import (
     Annotation,
     Block,
-    Entry,
     Paragraph,
     PlacedAnnotation,
 )
+from .entries import EntryIndex
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -27,7 +26,7 @@ _WHITESPACE = re.compile(r"\s+")
 def place_annotations(
     annotations: tuple[Annotation, ...],
     blocks: dict[str, Block],
-    entries: tuple[Entry, ...],
+    entries: EntryIndex,
     known_targets: set[str] | None,
     path: str,
     earlier: Sequence[Problem] = (),
@@ -40,11 +39,8 @@ def place_annotations(
     """
     problems = ProblemCollector(path)
     problems.problems += earlier
-    by_clock: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        by_clock[entry.clock].append(entry)
     for annotation in annotations:
-        block = _resolve_block(annotation, blocks, by_clock, problems)
+        block = _resolve_block(annotation, blocks, entries, problems)
         if known_targets is not None and annotation.see and annotation.see not in known_targets:
             problems.add_at(
                 _at(annotation, annotation.see_at),
@@ -104,28 +100,26 @@ def _renumber(block: Block) -> None:
 def _resolve_block(
     annotation: Annotation,
     blocks: dict[str, Block],
-    by_clock: dict[str, list[Entry]],
+    entries: EntryIndex,
     problems: ProblemCollector,
 ) -> Block | None:
     ref = annotation.entry
     if ref in blocks:
         return blocks[ref]
-    clock = ref.zfill(5)
-    candidates = by_clock.get(clock, [])
+    candidates = entries.find(ref)
     if len(candidates) == 1:
         return blocks[candidates[0].anchor]
     at = _at(annotation, annotation.entry_at)
+    clock = ref.zfill(5)
     if candidates:
         problems.add_at(
-            at,
-            f"several entries were posted at {clock}",
-            "name one by its anchor: " + ", ".join(e.anchor for e in candidates),
+            at, f"several entries were posted at {clock}", entries.several_hint(candidates)
         )
     else:
         problems.add_at(
             at,
             f"no entry at {ref}",
-            did_you_mean(clock, by_clock)
+            did_you_mean(clock, entries.by_clock)
             or "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'",
         )
     return None

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from itertools import pairwise
 
-from .errors import ContentError, Problem, ProblemCollector
-from .model import ClassifiedLine, Entry, LineKind, Liveblog, Order, Paragraph, SourceInfo
+from ..errors import ContentError, Problem, ProblemCollector
+from ..model import ClassifiedLine, Entry, LineKind, Liveblog, Order, Paragraph, SourceInfo
 from .stamps import (
     TIME_LINE,
     clock_of,

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from .markdown_text import escape_text, first_words, plain_text
-from .model import Explainer, GlossaryTerm
-from .render_parts import format_count, render_references
-from .router import KIND_PAGES, Router, relative
-from .timeline import (
-    format_day,
-)
+from ..model import Explainer, GlossaryTerm
+from .blocks import format_count, render_references
+from .escape import escape_text, first_words, plain_text
+from .router import KIND_PAGES, Router, format_day, relative
 
 BACKLINKS_OPEN = 12
 """Up to this many mentions in all, a split timeline's day groups stay open."""

@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..errors import ContentError, Problem, ProblemCollector
+from ..model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourceInfo
 from .aliases import AliasClaims, alias_key, fold_key, given_name, same_alias
-from .errors import ContentError, Problem, ProblemCollector
-from .model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourceInfo
+from .schema import check, positions_of, valid_records
 from .textfile import read_text
-from .validate import check, positions_of, valid_records
 from .yamlfile import YamlMap, load_yaml, load_yaml_file
 
 # A tag or comment; autolinks (<https://...>, <name@example.org>) are links, checked below.
@@ -72,6 +72,7 @@ def load_source(path: Path) -> SourceInfo:
         order=data.get("order"),
         furniture=tuple(data.get("furniture", ())),
         key_moments=tuple(data.get("key_moments", ())),
+        key_moments_at=tuple(positions_of(data.get("key_moments", []))),
         language=data.get("language", "en"),
     )
 

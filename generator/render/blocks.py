@@ -6,12 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-from .markdown_text import escape_attribute, escape_text, first_words, plain_text
-from .model import Block, Entry, Explainer, PlacedAnnotation, Reference
-from .router import Router
-from .timeline import (
-    format_day,
-)
+from ..model import Block, Entry, Explainer, PlacedAnnotation, Reference
+from .escape import escape_attribute, escape_text, first_words, plain_text
+from .router import Router, format_day
 
 # Characters YAML refuses in a document (front matter must always parse).
 _YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

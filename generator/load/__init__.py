@@ -1,0 +1,21 @@
+"""Stage 2, load: ``source.yml``, the glossary, background notes and annotations -> the
+validated model. YAML is read strictly with every position kept (``yamlfile``) and checked
+against the JSON Schemas in ``schemas/`` (``schema``)."""
+
+from .content import (
+    display_path,
+    load_annotations,
+    load_glossary,
+    load_note,
+    load_source,
+    read_annotations,
+)
+
+__all__ = [
+    "display_path",
+    "load_annotations",
+    "load_glossary",
+    "load_note",
+    "load_source",
+    "read_annotations",
+]
