@@ -50,6 +50,20 @@ class Entry:
     """The entry's paragraphs, in source order."""
     line: int
     """The line of its time stamp in the live-blog file."""
+    title: str = ""
+    """The outlet's own title line for the entry, or ""."""
+    headline: str = ""
+    """The editors' headline for the entry (content folder), or ""; see ``display_headline``."""
+    byline: str = ""
+    """Who wrote it, as the page says (``From CNN's Jane Doe``), or ""."""
+    updated: datetime | None = None
+    """When the page says the entry was last updated, if it does."""
+    key_event: bool = False
+    """The page marks it as a key event."""
+    pinned: bool = False
+    """The page pins it to the top."""
+    captions: tuple[Paragraph, ...] = ()
+    """Image captions and credits, verbatim, kept apart from the body."""
 
     @property
     def clock(self) -> str:
