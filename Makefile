@@ -6,6 +6,10 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed dates for MkDocs' own timestamps, so two builds of the same content are identical.
 export SOURCE_DATE_EPOCH ?= 1747353600
 
+# The engine that builds the site: mkdocs (default) or properdocs (README, "Choosing an
+# engine"). `make site ENGINE=properdocs` installs ProperDocs on first use.
+ENGINE ?= mkdocs
+
 .PHONY: site serve test lint bench clean
 
 $(BIN)/python:
@@ -16,16 +20,21 @@ $(VENV)/.site-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(BIN)/mkdocs: | $(VENV)/.site-installed
+
+$(BIN)/properdocs: | $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -e ".[properdocs]"
+
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.site-installed
 
-site: $(VENV)/.site-installed
+site: $(VENV)/.site-installed $(BIN)/$(ENGINE)
 	rm -rf site
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/$(ENGINE) build --strict --clean -f mkdocs.yml
 
-serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.site-installed $(BIN)/$(ENGINE)
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check generator tests bench
