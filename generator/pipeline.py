@@ -9,10 +9,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
+from .cache import ContentCache
 from .errors import ContentError
 from .link import link
 from .load import display_path, load_glossary, load_note, load_source, read_annotations
@@ -21,15 +24,24 @@ from .model import Explainer, Site
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
 
+T = TypeVar("T")
 
-def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True) -> Site:
+
+def build(
+    content_dir: Path,
+    *,
+    site_url: str = "",
+    directory_urls: bool = True,
+    cache: ContentCache | None = None,
+) -> Site:
     """Build the explainer in ``content_dir`` into pages; raises ContentError on problems.
 
     ``site_url`` and ``directory_urls`` (MkDocs' ``use_directory_urls``) say where the pages
-    will be published; only the structured data's absolute addresses need them.
+    will be published; only the structured data's absolute addresses need them. A ``cache``
+    (kept by ``mkdocs serve`` between saves) reuses what was read from unchanged files.
     """
     with _cycle_collector_paused():
-        return render_site(assemble(content_dir), site_url, directory_urls)
+        return render_site(assemble(content_dir, cache), site_url, directory_urls)
 
 
 @contextmanager
@@ -46,9 +58,10 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def assemble(content_dir: Path) -> Explainer:
+def assemble(content_dir: Path, cache: ContentCache | None = None) -> Explainer:
     """Stages 1-3: everything modelled and linked, nothing rendered yet."""
     content_dir = Path(content_dir)
+    kept = cache.get if cache is not None else _compute
     if not content_dir.is_dir():
         raise ContentError.at(
             display_path(content_dir),
@@ -57,21 +70,29 @@ def assemble(content_dir: Path) -> Explainer:
             "content folder not found",
             "create it, or point the plugin's 'content_dir' at it",
         )
-    source = load_source(_required(content_dir, "source.yml"))
+    source_path = _required(content_dir, "source.yml")
+    source = kept("source", [source_path], lambda: load_source(source_path))
     liveblog_path = _required(content_dir, "liveblog.txt")
     shown = display_path(liveblog_path)
-    liveblog = parse_liveblog(
-        read_text(liveblog_path, shown),
-        shown,
-        ParseOptions.from_source(source),
+    options = ParseOptions.from_source(source)
+    liveblog = kept(
+        "liveblog",
+        [liveblog_path],
+        lambda: parse_liveblog(read_text(liveblog_path, shown), shown, options),
+        repr(options),
     )
 
-    glossary = load_glossary(glossary_files(content_dir))
-    notes = tuple(load_note(path) for path in note_files(content_dir))
+    paths = glossary_files(content_dir)
+    glossary = kept("glossary", paths, lambda: load_glossary(paths))
+    notes = tuple(
+        kept(f"note {path}", [path], partial(load_note, path)) for path in note_files(content_dir)
+    )
     annotations_path = content_dir / "annotations.yml"
     # Records that failed their checks are reported with the quotes that cannot be placed.
-    annotations, annotation_problems = (
-        read_annotations(annotations_path) if annotations_path.exists() else ((), [])
+    annotations, annotation_problems = kept(
+        "annotations",
+        [annotations_path],
+        lambda: read_annotations(annotations_path) if annotations_path.exists() else ((), []),
     )
 
     return link(
@@ -82,8 +103,13 @@ def assemble(content_dir: Path) -> Explainer:
         annotations,
         source_path=display_path(content_dir / "source.yml"),
         annotations_path=display_path(annotations_path),
-        earlier=annotation_problems,
+        earlier=list(annotation_problems),  # a copy: link may add to it, the cache keeps it
     )
+
+
+def _compute(name: str, paths: object, compute: Callable[[], T], *inputs: object) -> T:
+    """No cache: compute every time (``mkdocs build``, the CLI)."""
+    return compute()
 
 
 def _required(content_dir: Path, name: str) -> Path:

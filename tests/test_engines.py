@@ -28,7 +28,9 @@ ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1747353600", "NO_MKDOCS_2_WARNING": "
 def _engine_build(engine: str, project: Path, site: Path, *config: str) -> str:
     """``ENGINE build --strict`` in ``project``; its output (the test fails if the build does)."""
     command = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site), *config]
-    done = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        command, cwd=project, env=ENV, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout + done.stderr
 
