@@ -151,6 +151,10 @@ def test_each_note_lists_the_entries_that_refer_to_it(seed_site):
             ("../../", "", "Introduction"),
             ("../../timeline/#2025-05-16-1649", "", "16:49 GMT"),
         ],
+        "istanbul-talks-2025": [
+            (f"../../timeline/#2025-05-16-{clock.replace(':', '')}", "", f"{clock} GMT")
+            for clock in ("16:00", "16:23", "16:49", "16:56", "18:06", "19:42", "20:37", "20:50")
+        ],
     }
     assert set(expected) == set(NOTES)
     for slug, entries in expected.items():
