@@ -148,9 +148,9 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         # Aliases become empty values and anchors are dropped, so nothing is ever shared or
         # expanded (no billion laughs), yet the whole file is read and every one reported.
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
-            self.get_event()
+            self.get_event()  # type: ignore[no-untyped-call]
             name = str(event.anchor)
             first, uses = self.aliases.get(name, (event, 0))
             self.aliases[name] = (first, uses + 1)
@@ -202,7 +202,7 @@ class _StrictLoader(yaml.SafeLoader):
                 result.raw_values[key] = self.text[start.index : end.index]
         return result
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> YamlList:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> YamlList:
         result = YamlList(self.construct_object(child, deep=True) for child in node.value)
         result.line, result.column = self._pos(node)
         result.item_positions = [self._pos(child) for child in node.value]
