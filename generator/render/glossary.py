@@ -6,6 +6,7 @@ from ..model import Explainer, GlossaryTerm
 from .blocks import format_count, render_references
 from .escape import escape_text, first_words, plain_text
 from .router import KIND_PAGES, Router, format_day, relative
+from .router import sort_name as _sort_name
 
 BACKLINKS_OPEN = 12
 """Up to this many mentions in all, a split timeline's day groups stay open."""
@@ -18,13 +19,13 @@ def render_glossary_index(explainer: Explainer, router: Router) -> str:
         "The people, places and organisations the live-blog names, with the spellings it uses.",
         "",
     ]
-    for kind, (slug, title) in KIND_PAGES.items():
+    for kind, (_slug, title) in KIND_PAGES.items():
         terms = sorted((t for t in explainer.glossary if t.kind == kind), key=_sort_name)
         if not terms:
             continue
         lines += [f"## {title}", ""]
         lines += [
-            f"- [{escape_text(t.name)}]({slug}.md#{t.id}): "
+            f"- [{escape_text(t.name)}]({router.link('glossary/index.md', f'term:{t.id}')}): "
             + escape_text(plain_text(t.role or t.summary), at_line_start=False)
             for t in terms
         ]
@@ -33,9 +34,8 @@ def render_glossary_index(explainer: Explainer, router: Router) -> str:
 
 
 def render_glossary_page(
-    title: str, terms: list[GlossaryTerm], explainer: Explainer, router: Router
+    title: str, terms: list[GlossaryTerm], explainer: Explainer, router: Router, page: str
 ) -> str:
-    page = f"glossary/{KIND_PAGES[terms[0].kind][0]}.md"
     lines = [f"# {title}", ""]
     for term in sorted(terms, key=_sort_name):
         lines += [f"## {escape_text(term.name)} {{ #{term.id} }}", ""]
@@ -153,9 +153,3 @@ def _group_backlinks(
         else:
             out += [f"- {day} ({count})", *(f"    {item}" for item in day_items)]
     return out
-
-
-def _sort_name(term: GlossaryTerm) -> tuple[str, str]:
-    """People by surname (the last word of the name), as newsrooms list them; others by name."""
-    name = term.name.casefold()
-    return (name.split()[-1] if term.kind == "person" else name), name

@@ -5,21 +5,43 @@ days is split into an index (``timeline/index.md``) and one page per day
 (``timeline/2025-05-16.md``), so no page grows with the length of the coverage. Entry anchors
 carry their date, so they stay the same and unique whichever page holds them; the Router
 asks ``TimelineLayout.pages`` where each entry lives.
+
+Pages stay small (under 1 MB of HTML, ``PAGE_BUDGET``): a day too busy for one page is
+split into parts (``timeline/2025-05-16.md``, ``timeline/2025-05-16-2.md``), and a glossary
+kind page too long for one page keeps its least-mentioned terms while the most-mentioned
+get a page each (``glossary/terms/<id>.md``). A small explainer keeps one page per day and
+per kind. Sizes are estimated from the model (the words, the linked mentions with their
+tooltips, the notes), before anything is rendered, so every link knows its page at once.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
-from ..model import Entry, Explainer
+from ..model import Entry, Explainer, GlossaryTerm
 from .escape import first_words, plain_text
+
+T = TypeVar("T")
 
 SINGLE_PAGE = "timeline.md"
 SPLIT_INDEX = "timeline/index.md"
+TERM_PAGES = "glossary/terms"
+"""The folder of the pages of terms too often mentioned for their kind's page."""
+
+PAGE_BUDGET = 650_000
+"""Estimated bytes of HTML a generated page may hold. The limit is 1 MB; the theme's frame
+(navigation, search, scripts) adds about 50 KB and the estimate may be low by a quarter."""
+ENTRY_BYTES, CHAR_BYTES, LINK_BYTES, NOTE_BYTES = 1_500, 1.4, 130, 1_200
+"""What an entry costs in HTML: its frame (heading, time, permalink, table-of-contents
+line), each character of its words, each linked mention (plus its tooltip) and each
+annotation (marker and note). Measured on the benchmark's month of coverage."""
+TERM_BYTES, BACKLINK_BYTES = 1_500, 200
+"""A glossary term's section, and each line of its "Mentioned in" list."""
 
 KIND_PAGES = {
     "person": ("people", "People"),
@@ -38,11 +60,18 @@ class TimelineDay:
     """The page that holds its entries."""
     entries: tuple[Entry, ...]
     """Its entries, oldest first."""
+    part: int = 1
+    """Which part of the day this page holds, when a busy day is split."""
+    parts: int = 1
+    """How many pages the day is split into (1: the whole day on one page)."""
+    number: int = 1
+    """Which day of the coverage it is (the first is 1), whatever its part."""
 
     @property
     def label(self) -> str:
-        """``16 May 2025``."""
-        return format_day(self.day)
+        """``16 May 2025``, or ``16 May 2025 (part 2 of 3)`` for a split day."""
+        label = format_day(self.day)
+        return f"{label} (part {self.part} of {self.parts})" if self.parts > 1 else label
 
 
 @dataclass(frozen=True)
@@ -61,23 +90,120 @@ class TimelineLayout:
         """True when each day has its own page."""
         return self.index == SPLIT_INDEX
 
+    @property
+    def day_count(self) -> int:
+        """Days of coverage (a day split into parts counts once)."""
+        return self.days[-1].number if self.days else 0
 
-def plan_timeline(entries: Sequence[Entry]) -> TimelineLayout:
+
+def plan_timeline(
+    entries: Sequence[Entry], weigh: Callable[[Entry], float] = lambda entry: 0.0
+) -> TimelineLayout:
     """Lay the entries out: one page for one day of coverage, else one page per day.
 
-    A long single day stays one page: a day is the unit readers navigate by, and splitting
-    it by hour would scatter one news cycle over pages.
+    A day stays one page unless its entries, weighed by ``weigh`` (estimated bytes of
+    HTML), would pass ``PAGE_BUDGET``: then it is cut, between entries, into the fewest
+    parts that stay under it, of about equal size. A day is the unit readers navigate by,
+    so a part never holds entries of two days.
     """
     by_day: dict[date, list[Entry]] = {}
     for entry in entries:
         by_day.setdefault(entry.posted.date(), []).append(entry)
-    split = len(by_day) > 1
+    chunks = {day: _cut(items, weigh) for day, items in by_day.items()}
+    split = len(by_day) > 1 or any(len(parts) > 1 for parts in chunks.values())
     days = tuple(
-        TimelineDay(day, f"timeline/{day.isoformat()}.md" if split else SINGLE_PAGE, tuple(items))
-        for day, items in by_day.items()
+        TimelineDay(
+            day,
+            _day_page(day, part, split),
+            tuple(items),
+            part,
+            len(parts),
+            number,
+        )
+        for number, (day, parts) in enumerate(chunks.items(), 1)
+        for part, items in enumerate(parts, 1)
     )
     pages = {entry.anchor: day.page for day in days for entry in day.entries}
     return TimelineLayout(SPLIT_INDEX if split else SINGLE_PAGE, days, pages)
+
+
+def _day_page(day: date, part: int, split: bool) -> str:
+    if not split:
+        return SINGLE_PAGE
+    return f"timeline/{day.isoformat()}{f'-{part}' if part > 1 else ''}.md"
+
+
+def _cut(entries: list[T], weigh: Callable[[T], float]) -> list[list[T]]:
+    """Entries (or terms) in order, in the fewest parts of about equal weight under the
+    budget."""
+    weights = [weigh(entry) for entry in entries]
+    total = sum(weights)
+    if total <= PAGE_BUDGET:
+        return [entries]
+    share = total / -(-total // PAGE_BUDGET)  # the total over the fewest parts
+    parts: list[list[T]] = [[]]
+    filled = 0.0
+    for entry, weight in zip(entries, weights):
+        if parts[-1] and filled + weight > share * 1.02:
+            parts.append([])
+            filled = 0.0
+        parts[-1].append(entry)
+        filled += weight
+    return parts
+
+
+@dataclass(frozen=True)
+class GlossaryPage:
+    """One page of glossary terms: a kind's page (or a part of it), or a term's own."""
+
+    path: str
+    title: str
+    terms: tuple[GlossaryTerm, ...]
+    """In reading order (``sort_name``)."""
+
+    @property
+    def label(self) -> str:
+        """Its name in the navigation: the title, or the term's name for a term's own page."""
+        return self.terms[0].name if self.path.startswith(f"{TERM_PAGES}/") else self.title
+
+
+def plan_glossary(
+    terms: Sequence[GlossaryTerm], weigh: Callable[[GlossaryTerm], float]
+) -> tuple[GlossaryPage, ...]:
+    """One page per kind (``glossary/people.md``) while it stays under ``PAGE_BUDGET``.
+
+    Past it, a term that alone would fill half a page (one mentioned in thousands of
+    entries) gets its own page, and the rest of the kind is cut, in reading order, into
+    parts titled by the letters they span (``People (A–K)``, ``glossary/people-2.md``).
+    """
+    pages: list[GlossaryPage] = []
+    for kind, (slug, title) in KIND_PAGES.items():
+        ofkind = sorted((t for t in terms if t.kind == kind), key=sort_name)
+        if not ofkind:
+            continue
+        weights = {term.id: weigh(term) for term in ofkind}
+        if sum(weights.values()) <= PAGE_BUDGET:
+            pages.append(GlossaryPage(f"glossary/{slug}.md", title, tuple(ofkind)))
+            continue
+        own = [t for t in ofkind if weights[t.id] > PAGE_BUDGET / 2]
+        rest = [t for t in ofkind if weights[t.id] <= PAGE_BUDGET / 2]
+        parts = _cut(rest, weigh) if rest else []
+        for number, part in enumerate(parts, 1):
+            path = f"glossary/{slug}{f'-{number}' if number > 1 else ''}.md"
+            span = f" ({_initial(part[0])}–{_initial(part[-1])})" if len(parts) > 1 else ""
+            pages.append(GlossaryPage(path, f"{title}{span}", tuple(part)))
+        pages += [GlossaryPage(f"{TERM_PAGES}/{t.id}.md", title, (t,)) for t in own]
+    return tuple(pages)
+
+
+def sort_name(term: GlossaryTerm) -> tuple[str, str]:
+    """People by surname (the last word of the name), as newsrooms list them; others by name."""
+    name = term.name.casefold()
+    return (name.split()[-1] if term.kind == "person" else name), name
+
+
+def _initial(term: GlossaryTerm) -> str:
+    return sort_name(term)[0][:1].upper()
 
 
 def format_day(day: date) -> str:
@@ -100,7 +226,10 @@ class Router:
         self.explainer = explainer
         self.terms = {term.id: term for term in explainer.glossary}
         self.notes = {note.slug: note for note in explainer.notes}
-        self.timeline = plan_timeline(explainer.liveblog.entries)
+        self.tooltips: dict[str, str] = {}
+        self.timeline = plan_timeline(explainer.liveblog.entries, self._weigh_entry)
+        self.glossary = plan_glossary(explainer.glossary, self._weigh_term)
+        self.term_pages = {term.id: page.path for page in self.glossary for term in page.terms}
         self.site_url = site_url
         self.directory_urls = directory_urls
         self.links: dict[tuple[str, str], str] = {}
@@ -144,7 +273,7 @@ class Router:
         """(page, anchor) of ``term:id`` / ``note:slug`` / an entry anchor."""
         kind, _, key = target.partition(":")
         if kind == "term":
-            return f"glossary/{KIND_PAGES[self.terms[key].kind][0]}.md", key
+            return self.term_pages[key], key
         if kind == "note":
             return f"background/{key}.md", ""
         return self.entry_page(target), "" if target in ("intro", "headline") else target
@@ -162,9 +291,29 @@ class Router:
         return self.terms[key].name if kind == "term" else self.notes[key].title
 
     def tooltip(self, target: str) -> str:
-        kind, _, key = target.partition(":")
-        summary = self.terms[key].summary if kind == "term" else self.notes[key].summary
-        return plain_text(summary)
+        tooltip = self.tooltips.get(target)
+        if tooltip is None:
+            kind, _, key = target.partition(":")
+            summary = self.terms[key].summary if kind == "term" else self.notes[key].summary
+            tooltip = self.tooltips[target] = plain_text(summary)
+        return tooltip
+
+    def _weigh_entry(self, entry: Entry) -> float:
+        """Estimated bytes of HTML the entry adds to its page (see ``ENTRY_BYTES``)."""
+        block = self.explainer.blocks[entry.anchor]
+        chars = sum(len(paragraph.text) for paragraph in block.paragraphs)
+        links = sum(
+            LINK_BYTES + len(self.tooltip(m.target))
+            for mentions in block.mentions
+            for m in mentions
+            if m.first
+        )
+        notes = NOTE_BYTES * sum(len(placed) for placed in block.annotations)
+        return ENTRY_BYTES + CHAR_BYTES * chars + links + notes
+
+    def _weigh_term(self, term: GlossaryTerm) -> float:
+        mentions = len(self.explainer.backlinks.get(f"term:{term.id}", ()))
+        return TERM_BYTES + len(term.summary) + BACKLINK_BYTES * mentions
 
 
 @cache  # called for every link; a site has few pages but a large one has 100,000s of links

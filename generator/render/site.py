@@ -27,7 +27,7 @@ from .glossary import (
     render_glossary_page,
     render_note,
 )
-from .router import KIND_PAGES, Router, format_day, relative
+from .router import Router, format_day, relative
 from .timeline import render_timeline, timeline_nav
 
 
@@ -46,11 +46,15 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
         "background/index.md": render_background_index(explainer),
     }
     glossary_nav: list[dict[str, object]] = [{"Glossary": "glossary/index.md"}]
-    for kind, (slug, title) in KIND_PAGES.items():
-        terms = [t for t in explainer.glossary if t.kind == kind]
-        if terms:
-            pages[f"glossary/{slug}.md"] = render_glossary_page(title, terms, explainer, router)
-            glossary_nav.append({title: f"glossary/{slug}.md"})
+    for page in router.glossary:  # one page per kind, or parts and terms' own pages
+        terms = list(page.terms)
+        pages[page.path] = render_glossary_page(page.title, terms, explainer, router, page.path)
+        label = (
+            page.title
+            if len(terms) > 1 or page.path.startswith("glossary/") and "/terms/" not in page.path
+            else terms[0].name
+        )
+        glossary_nav.append({label: page.path})
     notes_nav: list[dict[str, object]] = [{"Background notes": "background/index.md"}]
     for note in explainer.notes:
         pages[f"background/{note.slug}.md"] = render_note(note.slug, explainer, router)
