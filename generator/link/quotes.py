@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
 
-from ..errors import Problem, ProblemCollector, did_you_mean
+from ..errors import ProblemCollector, did_you_mean
 from ..model import (
     Annotation,
     Block,
@@ -29,16 +28,15 @@ def place_annotations(
     entries: EntryIndex,
     known_targets: set[str] | None,
     path: str,
-    earlier: Sequence[Problem] = (),
+    collector: ProblemCollector | None = None,
 ) -> None:
     """Put each annotation on its quote; every one that cannot be placed is an error.
 
-    ``earlier`` are problems already found in the file (records that failed their schema),
-    raised together with these so an editor sees them all at once. ``known_targets`` of
-    None skips checking ``see`` (the glossary could not be read).
+    The errors go to ``collector`` (which may already hold the file's other problems, so an
+    editor sees them all at once); without one they are raised. ``known_targets`` of None
+    skips checking ``see`` (the glossary could not be read).
     """
-    problems = ProblemCollector(path)
-    problems.problems += earlier
+    problems = collector.file(path) if collector is not None else ProblemCollector(path)
     for annotation in annotations:
         block = _resolve_block(annotation, blocks, entries, problems)
         if known_targets is not None and annotation.see and annotation.see not in known_targets:
@@ -55,7 +53,8 @@ def place_annotations(
         for index, start, end in spans:
             piece = PlacedAnnotation(start, end, annotation, 0)  # numbered by _renumber
             _add_piece(block.annotations[index], piece, annotation, problems)
-    problems.raise_if_any()
+    if collector is None:
+        problems.raise_if_any()
     for block in blocks.values():
         _renumber(block)
 

@@ -156,7 +156,7 @@ class _StrictLoader(yaml.SafeLoader):
                     _REFUSED_HINT,
                 )
             )
-        return sorted(problems, key=lambda p: (p.line, p.column))
+        return sorted(problems, key=lambda p: p.position)
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         # Aliases become empty values and anchors are dropped, so nothing is ever shared or
