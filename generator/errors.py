@@ -40,6 +40,8 @@ class Problem:
     """What is wrong, in one line."""
     hint: str = ""
     """How to fix it, when we can tell."""
+    entry: str = ""
+    """The anchor of the entry (or ``intro``, ``headline``) it concerns, when one does."""
 
     @property
     def position(self) -> Position:
@@ -110,17 +112,21 @@ class ProblemCollector:
         self._files.setdefault(path, len(self._files))
         return other
 
-    def add(self, line: int, column: int, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.path, line, column, message, hint))
+    def add(self, line: int, column: int, message: str, hint: str = "", *, entry: str = "") -> None:
+        self.problems.append(Problem(self.path, line, column, message, hint, entry))
 
-    def add_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
-        self.add(at[0], at[1], message, hint)
+    def add_at(self, at: tuple[int, int], message: str, hint: str = "", *, entry: str = "") -> None:
+        self.add(at[0], at[1], message, hint, entry=entry)
 
-    def warn(self, line: int, column: int, message: str, hint: str = "") -> None:
-        self.warnings.append(Problem(self.path, line, column, message, hint))
+    def warn(
+        self, line: int, column: int, message: str, hint: str = "", *, entry: str = ""
+    ) -> None:
+        self.warnings.append(Problem(self.path, line, column, message, hint, entry))
 
-    def warn_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
-        self.warn(at[0], at[1], message, hint)
+    def warn_at(
+        self, at: tuple[int, int], message: str, hint: str = "", *, entry: str = ""
+    ) -> None:
+        self.warn(at[0], at[1], message, hint, entry=entry)
 
     def extend(self, problems: Iterable[Problem], *, warnings: bool = False) -> None:
         """Add problems found elsewhere (a ``ContentError``'s, a model's warnings)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ContentError, ProblemCollector
@@ -24,6 +24,7 @@ from .load.textfile import read_text
 from .model import Annotation, BackgroundNote, Explainer, GlossaryTerm, Liveblog, Site, SourceInfo
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
+from .render.router import Router
 
 
 def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True) -> Site:
@@ -33,7 +34,16 @@ def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True)
     will be published; only the structured data's absolute addresses need them.
     """
     with _cycle_collector_paused():
-        return render_site(assemble(content_dir), site_url, directory_urls)
+        problems = ProblemCollector()
+        loaded = collect(content_dir, problems)
+        problems.raise_if_any()
+        explainer = loaded.explainer
+        assert explainer is not None
+        site = render_site(explainer, site_url, directory_urls)
+        router = Router(explainer, site_url, directory_urls)
+        entries = explainer.liveblog.entries
+        pages = {entry.anchor: router.entry_page(entry.anchor) for entry in entries}
+        return replace(site, entry_pages=pages, records=loaded.records)
 
 
 @contextmanager
@@ -72,6 +82,8 @@ class Collected:
     """The background notes that loaded."""
     explainer: Explainer | None
     """The linked explainer, when there was no error at all."""
+    records: dict[str, int]
+    """Content file -> how many records (entries, terms, annotations) loaded from it."""
 
 
 def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
@@ -84,7 +96,7 @@ def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
         problems.file(display_path(content_dir)).add(
             0, 0, "content folder not found", "create it, or point the plugin's 'content_dir' at it"
         )
-        return Collected(None, None, (), None)
+        return Collected(None, None, (), None, {})
     # Files are reported in this order whichever stage finds their problems.
     for path in _content_files(content_dir):
         problems.file(display_path(path))
@@ -102,9 +114,10 @@ def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
     if annotations_path.is_file():
         annotations = problems.collect(read_annotations, annotations_path, problems) or ()
     shown_annotations = display_path(annotations_path)
+    records = _record_counts(liveblog, glossary, annotations, shown_annotations)
 
     if liveblog is None:
-        return Collected(None, glossary, notes, None)
+        return Collected(None, glossary, notes, None, records)
     if source is None or glossary is None or all_notes is None:
         # Not everything loaded: still place the quotes and check what spans files.
         known = None
@@ -113,7 +126,7 @@ def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
             problems.collect(build_matcher, glossary, notes)
         blocks, index = make_blocks(liveblog), EntryIndex(liveblog.entries)
         place_annotations(annotations, blocks, index, known, shown_annotations, problems)
-        return Collected(liveblog, glossary, notes, None)
+        return Collected(liveblog, glossary, notes, None, records)
     explainer = link(
         source,
         liveblog,
@@ -124,7 +137,21 @@ def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
         annotations_path=shown_annotations,
         problems=problems,
     )
-    return Collected(liveblog, glossary, notes, None if problems.problems else explainer)
+    return Collected(liveblog, glossary, notes, None if problems.problems else explainer, records)
+
+
+def _record_counts(
+    liveblog: Liveblog | None,
+    glossary: tuple[GlossaryTerm, ...] | None,
+    annotations: tuple[Annotation, ...],
+    annotations_path: str,
+) -> dict[str, int]:
+    counts = {annotations_path: len(annotations)}
+    if liveblog is not None:
+        counts[liveblog.path] = len(liveblog.entries)
+    for term in glossary or ():
+        counts[term.path] = counts.get(term.path, 0) + 1
+    return counts
 
 
 def _parse(path: Path, source: SourceInfo | None, problems: ProblemCollector) -> Liveblog | None:

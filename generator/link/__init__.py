@@ -52,6 +52,8 @@ def link(
     backlinks = collect_backlinks(blocks)
     warnings = unused_warnings(glossary, notes, backlinks, blocks)
     collector.extend(warnings, warnings=True)
+    # Given a collector, the explainer carries every stage's warnings (loading's too).
+    every_warning = tuple(collector.warnings) if problems is not None else ()
     key_moments = collector.collect(resolve_key_moments, source, index, source_path) or ()
     if problems is None:
         collector.raise_if_any()
@@ -64,7 +66,7 @@ def link(
         blocks,
         backlinks,
         key_moments,
-        (*liveblog.warnings, *warnings),
+        every_warning or (*liveblog.warnings, *warnings),
     )
 
 

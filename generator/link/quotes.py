@@ -114,13 +114,22 @@ def _resolve_block(
         problems.add_at(
             at, f"several entries were posted at {clock}", entries.several_hint(candidates)
         )
+        return None
+    holders = _holding(_collapse(annotation.quote), blocks)
+    nearest = entries.nearest_clock(clock)
+    near = entries.by_clock[nearest][0].anchor if nearest else ""
+    if len(holders) == 1 and holders[0].key != near:
+        # The words themselves say which entry was meant.
+        hint, entry = f"these words are in {_block_refs(holders)}; name that entry", holders[0].key
+    elif nearest:
+        there = ", and the words are in it" if any(h.key == near for h in holders) else ""
+        hint, entry = f"did you mean '{nearest}'? It is the nearest entry time{there}", near
     else:
-        problems.add_at(
-            at,
-            f"no entry at {ref}",
-            did_you_mean(clock, entries.by_clock)
-            or "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'",
+        hint = did_you_mean(ref, entries.by_anchor) or (
+            "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'"
         )
+        entry = ""
+    problems.add_at(at, f"no entry at {ref}", hint, entry=entry)
     return None
 
 
@@ -166,6 +175,7 @@ def _locate(
             at,
             f"quote not found in {where}: {annotation.quote!r}",
             _elsewhere(quote, block, blocks) or _closest(quote, text) or _NOT_FOUND_HINT,
+            entry=block.key,
         )
         return None
     prefix, suffix = _collapse(annotation.prefix), _collapse(annotation.suffix)
@@ -182,12 +192,14 @@ def _locate(
                 f"prefix/suffix match none of the {len(starts)} occurrence(s) of "
                 f"{annotation.quote!r} in {where}",
                 f"occurrences: {contexts}",
+                entry=block.key,
             )
         else:
             problems.add_at(
                 at,
                 f"quote occurs {len(chosen)} times in {where}: {annotation.quote!r}",
                 f"add 'prefix' or 'suffix' to choose one: {contexts}",
+                entry=block.key,
             )
         return None
     return _pieces(chosen[0], chosen[0] + len(quote), text, origin, block)
@@ -308,15 +320,21 @@ def _punctuation_after(text: str, position: int) -> int:
 
 def _elsewhere(quote: str, block: Block, blocks: dict[str, Block]) -> str:
     """Where the quote does occur, when the editor named the wrong entry."""
-    found = [
-        other
-        for other in blocks.values()
-        if other is not block and quote in _normalised(other.paragraphs)[0]
+    found = _holding(quote, blocks, block)
+    return f"these words are in {_block_refs(found)}; name that entry instead" if found else ""
+
+
+def _holding(quote: str, blocks: dict[str, Block], other_than: Block | None = None) -> list[Block]:
+    """The blocks whose text holds the quote (its whitespace folded)."""
+    return [
+        block
+        for block in blocks.values()
+        if block is not other_than and quote and quote in _normalised(block.paragraphs)[0]
     ]
-    if not found:
-        return ""
-    names = ", ".join(_block_ref(other) for other in found[:3])
-    return f"these words are in {names}; name that entry instead"
+
+
+def _block_refs(blocks: list[Block]) -> str:
+    return ", ".join(_block_ref(block) for block in blocks[:3])
 
 
 def _block_ref(block: Block) -> str:
