@@ -198,9 +198,23 @@ def glossary_files(content_dir: Path) -> list[Path]:
     """``glossary.yml`` and/or every ``glossary/*.yml``, in a fixed order."""
     single = content_dir / "glossary.yml"
     files = [single] if single.is_file() else []
-    return files + sorted((content_dir / "glossary").glob("*.yml"))
+    return files + _discover(content_dir / "glossary", "*.yml")
 
 
 def note_files(content_dir: Path) -> list[Path]:
     """Every background note, by file name."""
-    return sorted((content_dir / "background").glob("*.md"))
+    return _discover(content_dir / "background", "*.md")
+
+
+def _discover(folder: Path, pattern: str) -> list[Path]:
+    return sorted(path for path in folder.glob(pattern) if not is_editor_file(path))
+
+
+def is_editor_file(path: Path) -> bool:
+    """Dotfiles and what editors leave beside a file they edit (Emacs' ``.#note.md`` lock
+    and ``#note.md#`` autosave, ``note.md~`` backups, Vim's ``.swp``): never content."""
+    name = path.name
+    return name.startswith((".", "#")) or name.endswith(_EDITOR_SUFFIXES)
+
+
+_EDITOR_SUFFIXES = ("~", "#", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig")

@@ -169,7 +169,7 @@ def _locate(
     quote = _collapse(annotation.quote)
     where = _block_name(block)
     at = _at(annotation, annotation.quote_at)
-    starts = [m.start() for m in re.finditer(_quote_pattern(quote), text)]
+    starts = quote_starts(quote, text)
     if not starts:
         problems.add_at(
             at,
@@ -178,12 +178,7 @@ def _locate(
             entry=block.key,
         )
         return None
-    prefix, suffix = _collapse(annotation.prefix), _collapse(annotation.suffix)
-    chosen = [
-        s
-        for s in starts
-        if text[:s].rstrip().endswith(prefix) and text[s + len(quote) :].lstrip().startswith(suffix)
-    ]
+    chosen = chosen_by(text, starts, len(quote), annotation.prefix, annotation.suffix)
     if len(chosen) != 1:
         contexts = _occurrences(text, chosen or starts, len(quote))
         if not chosen:
@@ -203,6 +198,26 @@ def _locate(
             )
         return None
     return _pieces(chosen[0], chosen[0] + len(quote), text, origin, block)
+
+
+def block_text(block: Block) -> str:
+    """The block's text as quotes are matched against: whitespace runs folded to a space."""
+    return _normalised(block.paragraphs)[0]
+
+
+def quote_starts(quote: str, text: str) -> list[int]:
+    """Where the quote (whitespace folded) occurs in ``text`` on whole words."""
+    return [m.start() for m in re.finditer(_quote_pattern(_collapse(quote)), text)]
+
+
+def chosen_by(text: str, starts: list[int], length: int, prefix: str, suffix: str) -> list[int]:
+    """The occurrences that ``prefix`` and ``suffix`` pick (all of them when both are "")."""
+    prefix, suffix = _collapse(prefix), _collapse(suffix)
+    return [
+        s
+        for s in starts
+        if text[:s].rstrip().endswith(prefix) and text[s + length :].lstrip().startswith(suffix)
+    ]
 
 
 def _quote_pattern(quote: str) -> str:

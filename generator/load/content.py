@@ -283,7 +283,17 @@ def read_annotations(path: Path, problems: ProblemCollector) -> tuple[Annotation
     problems = problems.file(display_path(path))
     data = load_yaml_file(path, problems.path, problems)
     annotations = []
+    seen: dict[tuple[str, ...], int] = {}  # what a record says -> its line
     for record, (line, column) in valid_records(data, "annotations", problems):
+        said = tuple(str(record.get(key, "")) for key in _SAYS)
+        if said in seen:
+            problems.warn(
+                line,
+                column,
+                f"annotation repeats the one on line {seen[said]} word for word",
+                "delete one of them; pasted twice?",
+            )
+        seen.setdefault(said, line)
         check_markdown(
             record["text"], problems, record.value_at("text"), "text", record.raw_value("text")
         )
@@ -305,6 +315,10 @@ def read_annotations(path: Path, problems: ProblemCollector) -> tuple[Annotation
             )
         )
     return tuple(annotations)
+
+
+_SAYS = ("entry", "quote", "prefix", "suffix", "kind", "text")
+"""What makes two annotations the same note (their sources may differ)."""
 
 
 def check_markdown(
