@@ -8,7 +8,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from generator.check import check_content
 from generator.cli import main
+from generator.errors import ContentError
+from generator.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -214,3 +219,41 @@ def test_check_watch_checks_again_on_every_save(tmp_explainer, tmp_path):
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=15) == 0
     assert "Traceback" not in log.read_text("utf-8")
+
+
+def test_the_build_reports_exactly_what_check_reports(tmp_explainer, monkeypatch):
+    """One collector, one pipeline: `mkdocs serve`'s banner (the build's error) lists every
+    problem of every file, the same as `explainer check`, in the same order."""
+    project = tmp_explainer()
+    content = project / "content"
+    for name, (old, new) in {
+        "source.yml": ("timezone: GMT", "timezone: GMT\ntimezone: UTC"),
+        "glossary.yml": ("kind: person", "kind: persn"),
+        "annotations.yml": ('quote: "Kiev"\n', 'quote: "Kiiev"\n'),
+        "background/congress-of-berlin.md": ("place:", "plaec:"),
+    }.items():
+        text = (content / name).read_text(encoding="utf-8")
+        (content / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(project)
+    report = check_content(Path("content"))
+    with pytest.raises(ContentError) as raised:
+        build(Path("content"))
+    assert raised.value.problems == report.problems
+    assert len({problem.path for problem in report.problems}) == 4
+
+
+def test_check_reads_each_content_file_once(monkeypatch):
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self.name)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.chdir(ROOT)
+    report = check_content(Path("content"))
+    assert report.problems == []
+    assert sorted(reads) == sorted(
+        path.name for path in (ROOT / "content").rglob("*") if path.is_file()
+    )

@@ -63,6 +63,7 @@ def resolve_key_moments(source: SourceInfo, index: EntryIndex, path: str) -> tup
                 f"did you mean '{close}'?"
                 if close
                 else "use an entry's time (HH:MM) or its anchor",
+                entry=index.by_clock[close][0].anchor if close else "",
             )
     problems.raise_if_any()
     return tuple(entry for entry in index.entries if entry.anchor in chosen)
