@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from html_tree import parse_html
+from support import require_site_marker
 
 POLL_SECONDS = 60  # a bound, not a timing assertion: a slow machine waits longer, never fails
 
@@ -71,6 +72,7 @@ class Serving:
 @contextmanager
 def mkdocs_serve(project: Path, log: Path, *args: str) -> Iterator[Serving]:
     """Start ``mkdocs serve`` in ``project`` (plus ``args``) and wait until it serves."""
+    require_site_marker()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *args]

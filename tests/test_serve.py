@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT
 from serving import get, mkdocs_serve, text_of
+from support import CONTENT
 
 KIIEV = ('quote: "Kiev"\n', 'quote: "Kiiev"\n')
 PLACE = ("place:", "plaec:")
