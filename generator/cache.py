@@ -41,7 +41,10 @@ class ContentCache:
         if kept is not None and kept[0] == key:
             return kept[1]  # type: ignore[no-any-return]
         value = compute()
-        self._kept[name] = (key, value)
+        if value is None:  # it failed: keep nothing, so its problems are reported again
+            self._kept.pop(name, None)
+        else:
+            self._kept[name] = (key, value)
         self.computed.append(name)
         return value
 

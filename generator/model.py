@@ -310,3 +310,7 @@ class Site:
     """MkDocs-style nav, e.g. ``[{"Overview": "index.md"}, ...]``."""
     warnings: tuple[Problem, ...] = ()
     """Warnings to log (``--strict`` counts them)."""
+    entry_pages: dict[str, str] = field(default_factory=dict)
+    """Entry anchor -> the page that shows it (for links from ``mkdocs serve``'s banner)."""
+    records: dict[str, int] = field(default_factory=dict)
+    """Content file -> how many records (entries, terms, annotations) it held."""

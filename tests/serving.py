@@ -1,4 +1,4 @@
-"""A real `mkdocs serve` (or `properdocs serve`) on a free local port, for preview tests."""
+"""A real ``mkdocs serve`` of a project folder, for tests of the editor's loop."""
 
 from __future__ import annotations
 
@@ -7,78 +7,90 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from html_tree import parse_html
+from support import require_site_marker
 
-POLL_SECONDS = 180  # a bound, not a timing assertion: a slow machine waits longer, never fails
+POLL_SECONDS = 60  # a bound, not a timing assertion: a slow machine waits longer, never fails
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+        return probe.getsockname()[1]
 
 
-class Server:
-    """The running server: ``get`` a page by its URL path, ``wait`` for something to hold."""
+def get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
 
-    def __init__(self, process: subprocess.Popen, base: str, log: Path) -> None:
-        self.process, self.base, self.log = process, base, log
 
-    def get(self, path: str) -> str:
-        """The page's HTML, or "" while nothing is served there."""
-        try:
-            with urllib.request.urlopen(self.base + path, timeout=30) as response:
-                return str(response.read().decode("utf-8"))
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            return ""
+def text_of(html: str | None) -> str:
+    """The served page's content as a reader sees it ("" while nothing is served)."""
+    if html is None:
+        return ""
+    return " ".join(parse_html(html).find("article").text().split())
+
+
+@dataclass
+class Serving:
+    """A running ``mkdocs serve``: its process, log and address."""
+
+    process: subprocess.Popen[bytes]
+    log: Path
+    base: str = ""
 
     def output(self) -> str:
-        return self.log.read_text("utf-8", errors="replace")
+        return self.log.read_text("utf-8")
 
-    def wait(self, what: str, check: Callable[[], object], seconds: float = POLL_SECONDS) -> None:
-        deadline = time.monotonic() + seconds
+    def wait_for(self, what: str, check: Callable[[], object]) -> None:
+        deadline = time.monotonic() + POLL_SECONDS
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"the server stopped while waiting for {what}:\n{self.output()}")
             if check():
                 return
-            time.sleep(0.2)
+            if self.process.poll() is not None:
+                pytest.fail(f"mkdocs serve exited while waiting for {what}:\n{self.output()}")
+            time.sleep(0.3)
         pytest.fail(f"gave up waiting for {what}; the server said:\n{self.output()}")
+
+    def page(self, path: str = "") -> str:
+        return text_of(get(self.base + path))
 
 
 @contextmanager
-def serving(command: list[str], project: Path, log: Path) -> Iterator[Server]:
-    """Start ``command`` (a ``serve`` command line) in ``project`` on a free port; stop it
-    (and only it) however the test ends."""
-    port = free_port()
+def mkdocs_serve(project: Path, log: Path, *args: str) -> Iterator[Serving]:
+    """Start ``mkdocs serve`` in ``project`` (plus ``args``) and wait until it serves."""
+    require_site_marker()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *args]
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
-            [*command, "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-    server = Server(process, "", log)
+    serving = Serving(process, log)
     try:
-        server.wait("the server", lambda: "Serving on" in server.output())
-        # The site is mounted under site_url's path, as it will be deployed.
-        server.base = re.search(r"Serving on (http://\S+)", server.output())[1]  # type: ignore[index]
-        yield server
+        serving.wait_for("the server", lambda: "Serving on" in serving.output())
+        found = re.search(r"Serving on (http://\S+)", serving.output())
+        assert found is not None
+        serving.base = found[1]
+        yield serving
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)  # lets the engine remove its temporary site
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        process.send_signal(signal.SIGINT)  # lets MkDocs remove its temporary site folder
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

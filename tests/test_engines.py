@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from serving import serving
+from engine_serving import serving
 
 pytestmark = pytest.mark.site
 
@@ -94,7 +94,7 @@ def test_mkdocs_users_see_no_new_warning(tmp_path):
 def test_properdocs_serve_reloads_on_a_content_save(tmp_explainer, tmp_path):
     project = tmp_explainer()
     blog = project / "content" / "liveblog.txt"
-    command = [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml"]
+    command = [sys.executable, "-m", "properdocs", "serve", "--livereload", "-f", "mkdocs.yml"]
     with serving(command, project, tmp_path / "serve.log") as server:
         server.wait("the timeline", lambda: "The stream has ended." in server.get("timeline/"))
         assert "ProperDocs" in server.get("timeline/")  # the generator tag: ProperDocs serves

@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from serving import Server, serving
+from engine_serving import Server, serving
 
 from generator.cache import ContentCache
 from generator.pipeline import build
@@ -59,7 +59,7 @@ def test_a_save_converts_only_changed_pages_and_serves_what_a_full_build_makes(
 ):
     project = tmp_explainer()
     content = project / "content"
-    command = [sys.executable, "-m", "mkdocs", "serve"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
     with serving(command, project, tmp_path / "serve.log") as server:
         server.wait("the overview", lambda: "is the official romanisation" in server.get(""))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..errors import ContentError, Problem
+from ..errors import ProblemCollector
 from ..model import Entry, SourceInfo
 
 
@@ -45,35 +45,25 @@ class EntryIndex:
 
 def resolve_key_moments(source: SourceInfo, index: EntryIndex, path: str) -> tuple[Entry, ...]:
     """The entries ``source.yml`` marks as key, oldest first; each must name exactly one."""
-    problems: list[Problem] = []
+    problems = ProblemCollector(path)
     chosen: set[str] = set()
-    for key, (line, column) in zip(source.key_moments, source.key_moments_at):
+    for key, at in zip(source.key_moments, source.key_moments_at):
         found = index.find(key)
         if len(found) == 1:
             chosen.add(found[0].anchor)
         elif found:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    f"several entries were posted at {key.zfill(5)}",
-                    index.several_hint(found),
-                )
+            problems.add_at(
+                at, f"several entries were posted at {key.zfill(5)}", index.several_hint(found)
             )
         else:
             close = index.nearest_clock(key)
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    f"key moment names no entry: {key!r}",
-                    f"did you mean '{close}'?"
-                    if close
-                    else "use an entry's time (HH:MM) or its anchor",
-                )
+            problems.add_at(
+                at,
+                f"key moment names no entry: {key!r}",
+                f"did you mean '{close}'?"
+                if close
+                else "use an entry's time (HH:MM) or its anchor",
+                entry=index.by_clock[close][0].anchor if close else "",
             )
-    if problems:
-        raise ContentError(problems)
+    problems.raise_if_any()
     return tuple(entry for entry in index.entries if entry.anchor in chosen)
