@@ -224,6 +224,34 @@ class Annotation:
     """Line and column of its ``see`` value."""
 
 
+@dataclass(frozen=True, slots=True)
+class TermRef:
+    """A link target: a glossary term, by id."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A link target: a background note, by slug."""
+
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRef:
+    """A link target: a block of the live-blog, by key (an entry anchor, ``intro`` or
+    ``headline``)."""
+
+    key: str
+
+
+Target = TermRef | NoteRef
+"""What a mention names: a glossary term or a background note."""
+LinkTarget = TermRef | NoteRef | EntryRef
+"""Anything a page links to (``Router.link``)."""
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of one paragraph that links somewhere."""
@@ -238,8 +266,8 @@ class Span:
 class Mention(Span):
     """Words in a paragraph that name a glossary term or a background note."""
 
-    target: str
-    """``term:<id>`` or ``note:<slug>``."""
+    target: Target
+    """The glossary term or background note it names."""
     first: bool
     """True for the first mention of this target in its block (the one we link)."""
 
@@ -286,8 +314,8 @@ class Explainer:
     """All annotations, in file order."""
     blocks: dict[str, Block]
     """Headline, intro and each entry, with mentions and placed annotations."""
-    backlinks: dict[str, tuple[str, ...]]
-    """Target (``term:id``/``note:slug``) -> anchors of the entries that mention it."""
+    backlinks: dict[Target, tuple[str, ...]]
+    """Term or note -> keys of the blocks (intro, entry anchors) that mention it."""
     key_moments: tuple[Entry, ...] = ()
     """The entries marked as key moments, oldest first (resolved by link)."""
     warnings: tuple[Problem, ...] = ()

@@ -23,7 +23,10 @@ from ..model import (
     Block,
     GlossaryTerm,
     Mention,
+    NoteRef,
     PlacedAnnotation,
+    Target,
+    TermRef,
 )
 
 
@@ -33,18 +36,18 @@ class Matcher:
 
     pattern: re.Pattern[str] | None
     """Every alias of every term and note, as one regular expression (None if none)."""
-    targets: dict[str, str]
-    """Case-sensitive alias (as ``alias_key`` writes it) -> ``term:<id>`` or ``note:<slug>``."""
-    any_case: dict[str, str] = field(default_factory=dict)
-    """Alias of a ``match_case: false`` term (as ``fold_key`` writes it) -> ``term:<id>``."""
+    targets: dict[str, Target]
+    """Case-sensitive alias (as ``alias_key`` writes it) -> the term or note it names."""
+    any_case: dict[str, Target] = field(default_factory=dict)
+    """Alias of a ``match_case: false`` term (as ``fold_key`` writes it) -> the term."""
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str) -> list[tuple[int, int, Target]]:
         """(start, end, target) of every mention in ``text``, left to right, in one pass."""
         if self.pattern is None:
             return []
         return [(m.start(), m.end(), self._target(m[0])) for m in self.pattern.finditer(text)]
 
-    def _target(self, words: str) -> str:
+    def _target(self, words: str) -> Target:
         # Words written as their key (the usual case) skip alias_key: a key is its own key.
         # No alias equals another ignoring case unless both are case-sensitive (build_matcher
         # refuses that), so the words stand for one target whichever table holds them.
@@ -68,13 +71,17 @@ def build_matcher(
     An alias of a ``match_case: false`` term clashes with any alias equal to it ignoring
     case ("Rand" in any case and "RAND"), since both would link the same words.
     """
-    targets: dict[str, str] = {}
-    any_case: dict[str, str] = {}
-    claims = AliasClaims()
+    targets: dict[str, Target] = {}
+    any_case: dict[str, Target] = {}
+    claims: AliasClaims[Target] = AliasClaims()
     problems: list[Problem] = []
 
     def claim(
-        spelling: str, target: str, path: str, at: tuple[int, int], in_any_case: bool = False
+        spelling: str,
+        target: Target,
+        path: str,
+        at: tuple[int, int],
+        in_any_case: bool = False,
     ) -> None:
         clash = claims.claim(spelling, in_any_case, target, f"{path}:{at[0]}:{at[1]}")
         if clash:
@@ -96,7 +103,7 @@ def build_matcher(
     for term in glossary:
         path = term.path
         record_at = (term.line, term.column)
-        target, in_any_case = f"term:{term.id}", not term.match_case
+        target, in_any_case = TermRef(term.id), not term.match_case
         claim(term.name, target, path, term.name_at if term.line else record_at, in_any_case)
         for index, alias in enumerate(term.aliases):
             at = term.alias_at[index] if index < len(term.alias_at) else record_at
@@ -104,7 +111,7 @@ def build_matcher(
     for note in notes:
         for index, alias in enumerate(note.aliases):
             at = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
-            claim(alias, f"note:{note.slug}", note.path, at)
+            claim(alias, NoteRef(note.slug), note.path, at)
     if problems:
         raise ContentError(problems)
     if not targets and not any_case:
@@ -115,9 +122,8 @@ def build_matcher(
     return Matcher(re.compile(rf"(?<!\w){trie}(?!\w)"), targets, any_case)
 
 
-def _format_target(target: str) -> str:
-    kind, _, key = target.partition(":")
-    return f"'{key}'" if kind == "term" else f"note '{key}'"
+def _format_target(target: Target) -> str:
+    return f"'{target.id}'" if isinstance(target, TermRef) else f"note '{target.slug}'"
 
 
 # In the text, any run of blanks matches an alias's space and either apostrophe its own.
@@ -131,7 +137,7 @@ def _char_pattern(chars: list[str]) -> str:
     return "[" + "".join(map(re.escape, chars)) + "]"
 
 
-def _trie(words: dict[str, str]) -> dict[str, dict]:
+def _trie(words: dict[str, Target]) -> dict[str, dict]:
     """The trie of the characters of ``words`` ("" marks where a word ends).
 
     Words that share a beginning share its pattern, so the engine reads each character of
@@ -182,7 +188,7 @@ def find_mentions(blocks: dict[str, Block], matcher: Matcher) -> None:
     for block in blocks.values():
         if block.key == "headline":
             continue
-        linked: set[str] = set()
+        linked: set[Target] = set()
         for index, paragraph in enumerate(block.paragraphs):
             found = []
             pieces = block.annotations[index]  # most paragraphs have none
@@ -201,9 +207,9 @@ def _crosses_quote(start: int, end: int, pieces: list[PlacedAnnotation]) -> bool
     )
 
 
-def collect_backlinks(blocks: dict[str, Block]) -> dict[str, tuple[str, ...]]:
+def collect_backlinks(blocks: dict[str, Block]) -> dict[Target, tuple[str, ...]]:
     """Target -> the blocks (intro, entries in time order) that mention it."""
-    backlinks: dict[str, list[str]] = defaultdict(list)
+    backlinks: dict[Target, list[str]] = defaultdict(list)
     for block in blocks.values():
         for target in dict.fromkeys(m.target for ms in block.mentions for m in ms):
             backlinks[target].append(block.key)
@@ -213,7 +219,7 @@ def collect_backlinks(blocks: dict[str, Block]) -> dict[str, tuple[str, ...]]:
 def unused_warnings(
     glossary: tuple[GlossaryTerm, ...],
     notes: tuple[BackgroundNote, ...],
-    backlinks: dict[str, tuple[str, ...]],
+    backlinks: dict[Target, tuple[str, ...]],
     blocks: dict[str, Block],
 ) -> list[Problem]:
     """A term never mentioned, or a note's alias that matches nothing, deserves a warning.
@@ -223,7 +229,7 @@ def unused_warnings(
     """
     warnings = []
     for term in glossary:
-        if f"term:{term.id}" not in backlinks:
+        if TermRef(term.id) not in backlinks:
             warnings.append(
                 Problem(
                     term.path,
@@ -239,11 +245,11 @@ def unused_warnings(
         for block in blocks.values()
         for paragraph, mentions in zip(block.paragraphs, block.mentions)
         for mention in mentions
-        if mention.target.startswith("note:")  # only notes' aliases are checked one by one
+        if isinstance(mention.target, NoteRef)  # only notes' aliases are checked one by one
     }
     for note in notes:
         for index, alias in enumerate(note.aliases):
-            if (f"note:{note.slug}", alias_key(alias)) in matched:
+            if (NoteRef(note.slug), alias_key(alias)) in matched:
                 continue
             line, column = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
             warnings.append(

@@ -93,7 +93,7 @@ def load_glossary(paths: list[Path]) -> tuple[GlossaryTerm, ...]:
     terms: list[GlossaryTerm] = []
     all_problems: list[Problem] = []
     first_ids: dict[str, str] = {}  # id -> where it was first defined
-    claims = AliasClaims()
+    claims: AliasClaims[str] = AliasClaims()
     for shown, data, problems in files:
         valid = {id(record) for record, _ in valid_records(data, "glossary", problems)}
         for record, (line, column) in _records(data):
@@ -170,7 +170,7 @@ def _check_spellings(
     record: YamlMap,
     shown: str,
     given: dict[str, list[tuple[str, str, bool]]],
-    claims: AliasClaims,
+    claims: AliasClaims[str],
     problems: ProblemCollector,
 ) -> None:
     """A person's alias may not be a given name alone; no alias may stand for two terms.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Block, Entry, Explainer, PlacedAnnotation, Reference
+from ..model import Block, Entry, EntryRef, Explainer, NoteRef, PlacedAnnotation, Reference, TermRef
 from .escape import escape_attribute, escape_text, first_words, plain_text
 from .router import Router, format_day
 
@@ -29,8 +29,8 @@ def render_block(block: Block, page: str, router: Router) -> list[str]:
     for index, paragraph in enumerate(block.paragraphs):
         lines += [_render_paragraph(paragraph.text, block, index, page, router), ""]
     mentioned = list(dict.fromkeys(m.target for ms in block.mentions for m in ms))
-    terms = [t for t in mentioned if t.startswith("term:")]
-    notes = [t for t in mentioned if t.startswith("note:")]
+    terms = [t for t in mentioned if isinstance(t, TermRef)]
+    notes = [t for t in mentioned if isinstance(t, NoteRef)]
     if terms:
         lines += [
             f"**{'In the introduction' if block.entry is None else 'In this entry'}:** "
@@ -52,7 +52,7 @@ def render_block(block: Block, page: str, router: Router) -> list[str]:
 def render_headline(explainer: Explainer, router: Router) -> str:
     """The headline, escaped, with its annotated words marked (it has no mentions)."""
     block = explainer.blocks["headline"]
-    return _render_paragraph(block.paragraphs[0].text, block, 0, "index.md", router)
+    return _render_paragraph(block.paragraphs[0].text, block, 0, router.overview, router)
 
 
 def _render_paragraph(text: str, block: Block, index: int, page: str, router: Router) -> str:
@@ -130,7 +130,7 @@ def render_annotation_notes(block: Block, page: str, router: Router) -> list[str
         )
         see = ""
         if note.see:
-            target = f"term:{note.see}" if note.see in router.terms else f"note:{note.see}"
+            target = router.see_target(note.see)
             see = f" See also: [{escape_text(router.title(target))}]({router.link(page, target)})."
         quote = escape_text(first_words(note.quote, 80), at_line_start=False)
         text = " ".join(note.text.split())
@@ -199,5 +199,5 @@ def render_key_moment(entry: Entry, from_page: str, router: Router) -> str:
     if router.timeline.split:
         when = f"{format_day(entry.posted.date())}, {when}"
     words = first_words(entry.paragraphs[0].text, 90) if entry.paragraphs else ""
-    link = f"[{escape_text(when)}]({router.link(from_page, entry.anchor)})"
+    link = f"[{escape_text(when)}]({router.link(from_page, EntryRef(entry.anchor))})"
     return f"- {link}: {escape_text(words, at_line_start=False)}" if words else f"- {link}"

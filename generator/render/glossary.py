@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-from ..model import Explainer, GlossaryTerm
+from ..model import EntryRef, Explainer, GlossaryTerm, NoteRef, Target, TermRef
 from .blocks import format_count, render_references
 from .escape import escape_text, first_words, plain_text
-from .router import KIND_PAGES, Router, format_day, relative
+from .router import KIND_PAGES, Router, format_day
 
 BACKLINKS_OPEN = 12
 """Up to this many mentions in all, a split timeline's day groups stay open."""
 
 
 def render_glossary_index(explainer: Explainer, router: Router) -> str:
+    page = router.glossary_index
     lines = [
         "# Glossary",
         "",
         "The people, places and organisations the live-blog names, with the spellings it uses.",
         "",
     ]
-    for kind, (slug, title) in KIND_PAGES.items():
+    for kind, (_, title) in KIND_PAGES.items():
         terms = sorted((t for t in explainer.glossary if t.kind == kind), key=_sort_name)
         if not terms:
             continue
         lines += [f"## {title}", ""]
         lines += [
-            f"- [{escape_text(t.name)}]({slug}.md#{t.id}): "
+            f"- [{escape_text(t.name)}]({router.link(page, TermRef(t.id))}): "
             + escape_text(plain_text(t.role or t.summary), at_line_start=False)
             for t in terms
         ]
@@ -35,7 +36,7 @@ def render_glossary_index(explainer: Explainer, router: Router) -> str:
 def render_glossary_page(
     title: str, terms: list[GlossaryTerm], explainer: Explainer, router: Router
 ) -> str:
-    page = f"glossary/{KIND_PAGES[terms[0].kind][0]}.md"
+    page = router.glossary_page(terms[0].kind)
     lines = [f"# {title}", ""]
     for term in sorted(terms, key=_sort_name):
         lines += [f"## {escape_text(term.name)} {{ #{term.id} }}", ""]
@@ -47,11 +48,12 @@ def render_glossary_page(
         lines += render_references("Sources", term.sources)
         if term.links:
             lines += render_references("Further reading", term.links)
-        lines += _render_backlinks(f"term:{term.id}", page, explainer, router)
+        lines += _render_backlinks(TermRef(term.id), page, explainer, router)
     return "\n".join(lines)
 
 
-def render_background_index(explainer: Explainer) -> str:
+def render_background_index(explainer: Explainer, router: Router) -> str:
+    page = router.background_index
     lines = [
         "# Background notes",
         "",
@@ -60,7 +62,7 @@ def render_background_index(explainer: Explainer) -> str:
     ]
     for note in explainer.notes:
         lines += [
-            f"## [{escape_text(note.title)}]({note.slug}.md)",
+            f"## [{escape_text(note.title)}]({router.link(page, NoteRef(note.slug))})",
             "",
             f"*{escape_text(note.date)} · {escape_text(note.place)}*",
             "",
@@ -72,7 +74,7 @@ def render_background_index(explainer: Explainer) -> str:
 
 def render_note(slug: str, explainer: Explainer, router: Router) -> str:
     note = router.notes[slug]
-    page = f"background/{slug}.md"
+    page = router.note_page(slug)
     lines = [
         f"# {escape_text(note.title)}",
         "",
@@ -87,13 +89,13 @@ def render_note(slug: str, explainer: Explainer, router: Router) -> str:
     ]
     lines += render_references("Sources", note.sources, heading="##")
     lines += _render_backlinks(
-        f"note:{slug}", page, explainer, router, heading="##", label="Referred to in"
+        NoteRef(slug), page, explainer, router, heading="##", label="Referred to in"
     )
     return "\n".join(lines)
 
 
 def _render_backlinks(
-    target: str,
+    target: Target,
     page: str,
     explainer: Explainer,
     router: Router,
@@ -109,13 +111,14 @@ def _render_backlinks(
     for key in keys:
         block = explainer.blocks[key]
         if block.entry is None:
-            items.append(f"- [Introduction]({relative(page, 'index.md') or '#'})")
+            items.append(f"- [Introduction]({router.link(page, EntryRef('intro')) or '#'})")
             continue
         words = escape_text(
             first_words(block.paragraphs[0].text if block.paragraphs else ""), at_line_start=False
         )
         items.append(
-            f"- [{escape_text(block.entry.time_label)}]({router.link(page, key)}): {words}"
+            f"- [{escape_text(block.entry.time_label)}]({router.link(page, EntryRef(key))}): "
+            f"{words}"
         )
     return head + _group_backlinks(keys, items, explainer, router) + [""]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Explainer, Site
+from ..model import Explainer, NoteRef, Site
 from .blocks import (
     format_clock_span,
     format_count,
@@ -27,7 +27,7 @@ from .glossary import (
     render_glossary_page,
     render_note,
 )
-from .router import KIND_PAGES, Router, format_day, relative
+from .router import KIND_PAGES, Router, format_day
 from .timeline import render_timeline, timeline_nav
 
 
@@ -39,28 +39,30 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
     """
     router = Router(explainer, site_url, directory_urls)
     pages = {
-        "index.md": render_overview(explainer, router),
+        router.overview: render_overview(explainer, router),
         **render_timeline(explainer, router),
-        "about.md": render_about(explainer),
-        "glossary/index.md": render_glossary_index(explainer, router),
-        "background/index.md": render_background_index(explainer),
+        router.about: render_about(explainer),
+        router.glossary_index: render_glossary_index(explainer, router),
+        router.background_index: render_background_index(explainer, router),
     }
-    glossary_nav: list[dict[str, object]] = [{"Glossary": "glossary/index.md"}]
-    for kind, (slug, title) in KIND_PAGES.items():
+    glossary_nav: list[dict[str, object]] = [{"Glossary": router.glossary_index}]
+    for kind, (_, title) in KIND_PAGES.items():
         terms = [t for t in explainer.glossary if t.kind == kind]
         if terms:
-            pages[f"glossary/{slug}.md"] = render_glossary_page(title, terms, explainer, router)
-            glossary_nav.append({title: f"glossary/{slug}.md"})
-    notes_nav: list[dict[str, object]] = [{"Background notes": "background/index.md"}]
+            page = router.glossary_page(terms[0].kind)
+            pages[page] = render_glossary_page(title, terms, explainer, router)
+            glossary_nav.append({title: page})
+    notes_nav: list[dict[str, object]] = [{"Background notes": router.background_index}]
     for note in explainer.notes:
-        pages[f"background/{note.slug}.md"] = render_note(note.slug, explainer, router)
-        notes_nav.append({note.title: f"background/{note.slug}.md"})
+        page = router.note_page(note.slug)
+        pages[page] = render_note(note.slug, explainer, router)
+        notes_nav.append({note.title: page})
     nav: list[dict[str, object]] = [
-        {"Overview": "index.md"},
+        {"Overview": router.overview},
         {"Timeline": timeline_nav(router)},
         {"Glossary": glossary_nav},
         {"Background": notes_nav},
-        {"About the source": "about.md"},
+        {"About the source": router.about},
     ]
     return Site(pages, nav, explainer.warnings)
 
@@ -69,7 +71,7 @@ def render_overview(explainer: Explainer, router: Router) -> str:
     """The front page: what the explainer is, the intro, key moments and where to go next."""
     source, blog = explainer.source, explainer.liveblog
     first, last = blog.entries[0], blog.entries[-1]
-    layout = router.timeline
+    layout, page = router.timeline, router.overview
     published = format_day(source.published)
     lines = [
         *render_front_matter(
@@ -84,8 +86,8 @@ def render_overview(explainer: Explainer, router: Router) -> str:
         "the glossary, background notes and annotations are the explainer’s own.",
         "{ .explainer-attribution }",
         "",
-        *render_annotation_notes(explainer.blocks["headline"], "index.md", router),
-        *render_block(explainer.blocks["intro"], "index.md", router),
+        *render_annotation_notes(explainer.blocks["headline"], page, router),
+        *render_block(explainer.blocks["intro"], page, router),
         "## At a glance",
         "",
         f"- **Coverage:** {format_span(first.posted, last.posted)}, "
@@ -96,12 +98,12 @@ def render_overview(explainer: Explainer, router: Router) -> str:
     moments = explainer.key_moments
     if moments:
         lines += ["## Key moments", ""]
-        lines += [render_key_moment(entry, "index.md", router) for entry in moments]
+        lines += [render_key_moment(entry, page, router) for entry in moments]
         lines.append("")
     if layout.split:
         lines += ["## Day by day", ""]
         lines += [
-            f"- [{day.label}]({relative('index.md', day.page)}): "
+            f"- [{day.label}]({router.page_link(page, day.page)}): "
             f"{format_count(len(day.entries), 'entry', 'entries')}, "
             f"{format_clock_span(day.entries)}"
             for day in layout.days
@@ -110,17 +112,21 @@ def render_overview(explainer: Explainer, router: Router) -> str:
     lines += [
         "## Where to go next",
         "",
-        f"- [Timeline]({relative('index.md', layout.index)}): every entry, oldest first"
+        f"- [Timeline]({router.page_link(page, layout.index)}): every entry, oldest first"
         + (", one page per day" if layout.split else "")
         + ", with the people and places it mentions and the editors’ annotations.",
-        "- [Glossary](glossary/index.md): who and what the live-blog names.",
-        "- [Background notes](background/index.md): the past events the speakers refer to.",
+        f"- [Glossary]({router.page_link(page, router.glossary_index)}): "
+        "who and what the live-blog names.",
+        f"- [Background notes]({router.page_link(page, router.background_index)}): "
+        "the past events the speakers refer to.",
     ]
     lines += [
-        f"    - [{escape_text(note.title)}](background/{note.slug}.md)" for note in explainer.notes
+        f"    - [{escape_text(note.title)}]({router.link(page, NoteRef(note.slug))})"
+        for note in explainer.notes
     ]
     lines += [
-        "- [About the source](about.md): where the text comes from and how this explainer is made.",
+        f"- [About the source]({router.page_link(page, router.about)}): "
+        "where the text comes from and how this explainer is made.",
         "",
     ]
     return "\n".join(lines)
