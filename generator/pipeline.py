@@ -15,7 +15,15 @@ from pathlib import Path
 
 from .errors import ContentError
 from .link import link
-from .load import display_path, load_glossary, load_note, load_source, read_annotations
+from .load import (
+    display_path,
+    load_glossary,
+    load_headlines,
+    load_note,
+    load_source,
+    load_summary,
+    read_annotations,
+)
 from .load.textfile import read_text
 from .model import Explainer, Site
 from .parse import ParseOptions, parse_liveblog
@@ -73,6 +81,10 @@ def assemble(content_dir: Path) -> Explainer:
     annotations, annotation_problems = (
         read_annotations(annotations_path) if annotations_path.exists() else ((), [])
     )
+    summary_path = content_dir / "summary.md"
+    summary = load_summary(summary_path) if summary_path.is_file() else None
+    headlines_path = content_dir / "headlines.yml"
+    headlines = load_headlines(headlines_path) if headlines_path.is_file() else ()
 
     return link(
         source,
@@ -83,6 +95,9 @@ def assemble(content_dir: Path) -> Explainer:
         source_path=display_path(content_dir / "source.yml"),
         annotations_path=display_path(annotations_path),
         earlier=annotation_problems,
+        summary=summary,
+        headlines=headlines,
+        headlines_path=display_path(headlines_path),
     )
 
 

@@ -18,10 +18,13 @@ from ..model import (
     Block,
     Explainer,
     GlossaryTerm,
+    Headline,
     Liveblog,
     SourceInfo,
+    Summary,
+    TermRef,
 )
-from .entries import EntryIndex, resolve_key_moments
+from .entries import EntryIndex, apply_headlines, resolve_key_moments
 from .mentions import build_matcher, collect_backlinks, find_mentions, unused_warnings
 from .quotes import place_annotations
 
@@ -36,19 +39,24 @@ def link(
     source_path: str,
     annotations_path: str,
     earlier: Sequence[Problem] = (),
+    summary: Summary | None = None,
+    headlines: Sequence[Headline] = (),
+    headlines_path: str = "",
 ) -> Explainer:
     """The explainer: blocks with their annotations and mentions, backlinks, key moments
     and every warning so far.
 
     ``earlier`` holds problems already found in annotations.yml, reported together with
-    any quote that cannot be placed.
+    any quote that cannot be placed. Entries get their editors' headlines first, so every
+    later stage sees them.
     """
+    liveblog = apply_headlines(liveblog, headlines, EntryIndex(liveblog.entries), headlines_path)
     index = EntryIndex(liveblog.entries)
-    blocks = make_blocks(liveblog)
+    blocks = make_blocks(liveblog, summary)
     matcher = build_matcher(glossary, notes)
     known = {term.id for term in glossary} | {note.slug for note in notes}
     place_annotations(annotations, blocks, index, known, annotations_path, earlier=earlier)
-    find_mentions(blocks, matcher)
+    find_mentions(blocks, matcher, unlinked={TermRef(t.id) for t in glossary if not t.link})
     backlinks = collect_backlinks(blocks)
     warnings = unused_warnings(glossary, notes, backlinks, blocks)
     key_moments = resolve_key_moments(source, index, source_path)
@@ -62,12 +70,15 @@ def link(
         backlinks,
         key_moments,
         (*liveblog.warnings, *warnings),
+        summary=summary,
     )
 
 
-def make_blocks(liveblog: Liveblog) -> dict[str, Block]:
-    """Headline, intro and each entry as blocks of paragraphs, in reading order."""
-    blocks = {
+def make_blocks(liveblog: Liveblog, summary: Summary | None = None) -> dict[str, Block]:
+    """The editors' summary (if any), headline, intro and each entry as blocks of
+    paragraphs, in reading order (a summary's paragraphs are its points)."""
+    blocks = {} if summary is None else {"summary": Block("summary", summary.points)}
+    blocks |= {
         "headline": Block("headline", (liveblog.headline,)),
         "intro": Block("intro", liveblog.intro),
     }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from ..errors import ContentError, Problem
@@ -177,22 +178,46 @@ def _node_pattern(exact: dict[str, dict], folded: dict[str, dict]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def find_mentions(blocks: dict[str, Block], matcher: Matcher) -> None:
-    """Record every mention in the intro and the entries; the first per block is linked.
+FRONT_PAGE = ("summary", "intro")
+"""Blocks the overview shows together: a term is linked at its first mention among them."""
+_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>\s]+>|\\.")
+"""In the editors' Markdown of the summary: links, code, autolinks and escapes, which a
+mention must not cut into."""
+
+
+def find_mentions(
+    blocks: dict[str, Block], matcher: Matcher, unlinked: Set[Target] = frozenset()
+) -> None:
+    """Record every mention in the summary, the intro and the entries; link few of them.
+
+    A term links at its first mention on a page: the summary and the intro share the
+    overview, so what the summary linked the intro does not link again; each entry links a
+    term at most once (a reader arrives at an entry from a key moment, the strip or a
+    backlink, not from the top of the timeline). A term marked ``link: false`` (``unlinked``:
+    France, Europe) is recorded, for its backlinks, but never linked.
 
     A mention that crosses an annotation's quote boundary is recorded (the entry does name
     the term) but not linked, since the link would have to cut the highlighted words; the
     next mention of the same target in the block is linked instead. The headline is left
     alone: it repeats the intro.
     """
+    front_page: set[Target] = set(unlinked)
     for block in blocks.values():
         if block.key == "headline":
             continue
-        linked: set[Target] = set()
+        linked = front_page if block.key in FRONT_PAGE else set(unlinked)
         for index, paragraph in enumerate(block.paragraphs):
             found = []
             pieces = block.annotations[index]  # most paragraphs have none
+            # The summary is the editors' Markdown: its own links and code stay as written.
+            markup = (
+                [m.span() for m in _MARKUP.finditer(paragraph.text)]
+                if block.key == "summary"
+                else []
+            )
             for start, end, target in matcher.find(paragraph.text):
+                if markup and any(a < end and start < b for a, b in markup):
+                    continue
                 first = target not in linked and not (pieces and _crosses_quote(start, end, pieces))
                 if first:
                     linked.add(target)
@@ -208,7 +233,7 @@ def _crosses_quote(start: int, end: int, pieces: list[PlacedAnnotation]) -> bool
 
 
 def collect_backlinks(blocks: dict[str, Block]) -> dict[Target, tuple[str, ...]]:
-    """Target -> the blocks (intro, entries in time order) that mention it."""
+    """Target -> the blocks (summary, intro, entries in time order) that mention it."""
     backlinks: dict[Target, list[str]] = defaultdict(list)
     for block in blocks.values():
         for target in dict.fromkeys(m.target for ms in block.mentions for m in ms):

@@ -120,7 +120,11 @@ def _resolve_block(
             at,
             f"no entry at {ref}",
             did_you_mean(clock, entries.by_clock)
-            or "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'",
+            or (
+                "there is no summary.md to annotate"
+                if ref == "summary"
+                else "use an entry's time (HH:MM), its anchor, 'intro', 'headline' or 'summary'"
+            ),
         )
     return None
 

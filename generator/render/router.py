@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 from ..model import Entry, Explainer, LinkTarget, NoteRef, Target, TermKind, TermRef
-from .escape import first_words, plain_text
+from .escape import display_headline, plain_text
 
 OVERVIEW = "index.md"
 ABOUT = "about.md"
@@ -89,10 +89,9 @@ def format_day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def entry_label(entry: Entry, limit: int = 60) -> str:
-    """How a link to an entry reads: ``16:56 GMT: The West’s interference…``."""
-    words = first_words(entry.paragraphs[0].text, limit) if entry.paragraphs else ""
-    return f"{entry.time_label}: {words}" if words else entry.time_label
+def entry_label(entry: Entry) -> str:
+    """How a link to an entry reads: ``16:56 GMT: Medinsky cites the Congress of Berlin``."""
+    return f"{entry.time_label}: {display_headline(entry)}"
 
 
 class Router:
@@ -118,6 +117,8 @@ class Router:
         self.directory_urls = directory_urls
         self.links: dict[tuple[str, LinkTarget], str] = {}
         """(from page, target) -> link: a big explainer links the same pairs 100,000s of times."""
+        self.previews: dict[str, dict[Target, None]] = {}
+        """Page -> the terms and notes it links with a preview card, in order of first link."""
 
     def entry_page(self, anchor: str) -> str:
         """The page that shows an entry: its day's page when the timeline is split."""
@@ -181,6 +182,19 @@ class Router:
             self.links[from_page, target] = link
         return link
 
+    def href_to(self, from_page: str, target: LinkTarget) -> str:
+        """A link to the target for raw HTML (``href``), with its anchor."""
+        page, anchor = self.target_page(target)
+        path = self.href(from_page, page)
+        if path == "#":
+            return f"#{anchor}" if anchor else "#"
+        return path + (f"#{anchor}" if anchor else "")
+
+    def preview_id(self, page: str, target: Target) -> str:
+        """The id of the target's preview card on ``page``, which will carry the card."""
+        self.previews.setdefault(page, {})[target] = None
+        return preview_key(target)
+
     def page_link(self, from_page: str, to_page: str) -> str:
         """A Markdown link from one page to another ("" for the same page)."""
         return relative(from_page, to_page)
@@ -198,6 +212,13 @@ class Router:
         if isinstance(target, TermRef):
             return plain_text(self.terms[target.id].summary)
         return plain_text(self.notes[target.slug].summary)
+
+
+def preview_key(target: Target) -> str:
+    """``preview-term-<id>`` or ``preview-note-<slug>``: the id of a preview card."""
+    if isinstance(target, TermRef):
+        return f"preview-term-{target.id}"
+    return f"preview-note-{target.slug}"
 
 
 @cache  # called for every link; a site has few pages but a large one has 100,000s of links
