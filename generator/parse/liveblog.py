@@ -24,7 +24,16 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from itertools import pairwise
 
 from ..errors import ContentError, Problem, ProblemCollector
-from ..model import ClassifiedLine, Entry, LineKind, Liveblog, Order, Paragraph, SourceInfo
+from ..model import (
+    ClassifiedLine,
+    Entry,
+    LineKind,
+    Liveblog,
+    Order,
+    Paragraph,
+    SourceInfo,
+    entry_anchor,
+)
 from .stamps import (
     TIME_LINE,
     clock_of,
@@ -306,7 +315,7 @@ def _build_entries(stamps: list[_Stamp], order: Order) -> tuple[Entry, ...]:
     seen: dict[str, int] = {}
     entries = []
     for posted, stamp in dated:
-        base = f"{posted:%Y-%m-%d-%H%M}"
+        base = entry_anchor(posted)
         seen[base] = seen.get(base, 0) + 1
         anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
         entries.append(Entry(anchor, posted, stamp.label, tuple(stamp.paragraphs), stamp.line))
