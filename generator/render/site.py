@@ -98,7 +98,16 @@ def render_overview(explainer: Explainer, router: Router) -> str:
     ]
     if summary is not None:
         block = explainer.blocks["summary"]
-        lines += ["## What happened", "", *render_summary_points(block, page, router), ""]
+        lines += [
+            "## What happened",
+            "",
+            '<div class="explainer-summary" markdown>',
+            "",
+            *render_summary_points(block, page, router),
+            "",
+            "</div>",
+            "",
+        ]
         lines += _sources_line(summary.sources)
         lines += render_annotation_notes(block, page, router)
     moments = explainer.key_moments
@@ -192,10 +201,18 @@ def _host(url: str) -> str:
 
 
 def _sources_line(references: tuple[Reference, ...]) -> list[str]:
+    """The summary's sources, folded (each point already links its own)."""
     if not references:
         return []
-    refs = ", ".join(f"[{escape_text(r.title)}](<{r.url}>)" for r in references)
-    return [f"Sources: {refs}.", "{ .explainer-sources }", ""]
+    return [
+        '<details class="explainer-sources-fold" markdown>',
+        f"<summary>All sources for these points ({len(references)})</summary>",
+        "",
+        *(f"- [{escape_text(r.title)}](<{r.url}>)" for r in references),
+        "",
+        "</details>",
+        "",
+    ]
 
 
 def render_footer(explainer: Explainer) -> str:
