@@ -347,6 +347,8 @@ class _Paragraphs(HTMLParser):
         self.in_p = False
 
     def handle_starttag(self, tag, attrs):
+        if tag == "p" and ("class", "explainer-source__by") in attrs:
+            return  # the attribution line above the source's words ("RT wrote at 16:00 GMT")
         if tag == "p":
             self.in_p = True
             self.paragraphs.append({"text": "", "links": [], "tags": []})
@@ -401,34 +403,33 @@ def test_mentions_never_break_the_escaping_of_the_source(tmp_path):
     ]
 
 
-def test_the_first_mention_in_each_entry_is_linked_with_the_summary_as_tooltip(tmp_path):
+def test_the_first_mention_in_each_entry_is_linked_with_a_preview_card(tmp_path):
     entries = [
         ["Putin met Medinsky in Moscow.", "Putin’s aide, Medinsky, left Moscow."],
         ["Medinsky spoke again; Medinsky left."],
     ]
     html = site_pages(tmp_path, entries, [PUTIN, MEDINSKY, MOSCOW])["timeline.md"]
-    first, second, listed = entry_paragraphs(html, "2025-05-16-1600")
+    first, second = entry_paragraphs(html, "2025-05-16-1600")[:2]
     assert links(first) == [
         ("Putin", "glossary/people.md#vladimir-putin"),
         ("Medinsky", "glossary/people.md#vladimir-medinsky"),
         ("Moscow", "glossary/places.md#moscow"),
     ]
-    assert [a["title"] for a in first["links"]] == [
-        "Summary of Vladimir Putin.",
-        "Summary of Vladimir Medinsky.",
-        "Summary of Moscow.",
+    # No tooltip: each link opens its term's preview card, which the page carries (hidden).
+    assert [a.get("title") for a in first["links"]] == [None, None, None]
+    assert [a["data-preview"] for a in first["links"]] == [
+        "preview-term-vladimir-putin",
+        "preview-term-vladimir-medinsky",
+        "preview-term-moscow",
     ]
+    cards = html[html.index('class="explainer-previews"') :]
+    for name in ("Vladimir Putin", "Vladimir Medinsky", "Moscow"):
+        assert f"Summary of {name}." in cards
     assert links(second) == [], "later mentions in the same entry stay plain"
-    # Each entry shows what it mentions, linked, once each and in reading order.
-    assert listed["text"] == "In this entry: Vladimir Putin, Vladimir Medinsky, Moscow"
-    assert links(listed) == [
-        ("Vladimir Putin", "glossary/people.md#vladimir-putin"),
-        ("Vladimir Medinsky", "glossary/people.md#vladimir-medinsky"),
-        ("Moscow", "glossary/places.md#moscow"),
-    ]
-    (again, listed_again) = entry_paragraphs(html, "2025-05-16-1601")
+    # No "In this entry" list repeats the links.
+    assert "In this entry" not in html
+    again = entry_paragraphs(html, "2025-05-16-1601")[0]
     assert links(again) == [("Medinsky", "glossary/people.md#vladimir-medinsky")]
-    assert listed_again["text"] == "In this entry: Vladimir Medinsky"
 
 
 def test_the_first_mention_in_the_intro_is_linked(tmp_path):
@@ -444,7 +445,7 @@ def test_the_first_mention_in_the_intro_is_linked(tmp_path):
     ]
 
 
-def test_a_mention_that_crosses_a_quote_is_listed_but_the_next_one_is_linked(tmp_path):
+def test_a_mention_that_crosses_a_quote_is_not_linked_but_the_next_one_is(tmp_path):
     annotations = """\
 - entry: "16:00"
   quote: "Vladimir"
@@ -456,7 +457,6 @@ def test_a_mention_that_crosses_a_quote_is_listed_but_the_next_one_is_linked(tmp
 """
     entries = [["Vladimir Medinsky spoke.", "Medinsky left."]]
     html = site_pages(tmp_path, entries, [MEDINSKY], annotations=annotations)["timeline.md"]
-    first, second, listed = entry_paragraphs(html, "2025-05-16-1600")[:3]
+    first, second = entry_paragraphs(html, "2025-05-16-1600")[:2]
     assert [a["href"] for a in first["links"]] == ["#note-2025-05-16-1600-1"], "marker only"
     assert links(second) == [("Medinsky", "glossary/people.md#vladimir-medinsky")]
-    assert listed["text"] == "In this entry: Vladimir Medinsky"

@@ -173,7 +173,7 @@ def excerpt(text: str, limit: int = 90) -> str:
     return " ".join(words).rstrip(" :;,.") + "…"
 
 
-def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
+def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
     """The sentence of ``text`` that holds ``text[start:end]``, trimmed to ``limit`` around
     it at word boundaries (with ellipses where cut)."""
     for first, last in sentences(text) or [(0, len(text))]:

@@ -89,8 +89,7 @@ def render_overview(explainer: Explainer, router: Router) -> str:
     title = escape_text(summary.title) if summary else render_headline(explainer, router)
     lines = [
         *render_front_matter(
-            (summary.title + ". " if summary else "")
-            + f"An annotated explainer of {source.outlet}’s live-blog of {published}: "
+            f"An annotated explainer of {source.outlet}’s live-blog of {published}: "
             + blog.headline.text
         ),
         f"# {title}",
