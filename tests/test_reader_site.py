@@ -84,7 +84,7 @@ def test_the_theme_is_material_with_both_palettes_search_and_reader_features():
     theme = config["theme"]
     assert theme["name"] == "material" and theme["font"] is False
     # Previous/next at every page's foot; section pages without "Glossary > Glossary".
-    wanted = {"navigation.top", "toc.follow", "navigation.footer", "navigation.indexes"}
+    wanted = {"navigation.top", "toc.follow", "navigation.footer"}
     assert wanted <= set(theme["features"])
     assert "content.tooltips" not in theme["features"]  # preview cards instead
     schemes = {p["media"]: p for p in theme["palette"]}
@@ -239,7 +239,8 @@ def test_the_overview_lists_the_key_moments_linked(seed_site):
     ]
     timeline = (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")
     badges = re.findall(
-        r'<h2 id="([^"]+)">.*?</h2>\n<div class="explainer-source">\n<p class="explainer-source__by">'
+        r'<h2 id="([^"]+)">.*?</h2>\n<div class="explainer-source">\n'
+        r'<p class="explainer-source__by">'
         r'[^\n]*<span class="explainer-key">Key moment',
         timeline,
     )

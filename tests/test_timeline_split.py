@@ -80,7 +80,7 @@ def test_the_timeline_is_an_index_and_one_page_per_day(pages, two_days):
     }
     nav = dict(kv for item in build(two_days / "content").nav for kv in item.items())
     assert nav["Timeline"] == [
-        {"Timeline": "timeline/index.md"},
+        {"All days": "timeline/index.md"},
         {"16 May 2025": DAY_ONE},
         {"17 May 2025": DAY_TWO},
     ]

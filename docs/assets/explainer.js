@@ -122,7 +122,8 @@
         if (owner === link) scheduleHide();
       });
       link.addEventListener("focus", function () {
-        show(link);
+        // A tap focuses the link too: the tap's click decides (first tap opens the card).
+        if (lastPointer !== "touch") show(link);
       });
       link.addEventListener("blur", function () {
         if (owner === link) scheduleHide();
@@ -136,6 +137,7 @@
       });
     });
     document.addEventListener("keydown", function (event) {
+      lastPointer = "keyboard";
       if (event.key === "Escape" && card) hide();
     });
     document.addEventListener("pointerdown", function (event) {

@@ -48,16 +48,17 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
         router.glossary_index: render_glossary_index(explainer, router),
         router.background_index: render_background_index(explainer, router),
     }
-    # Section pages come first in their section, untitled: with Material's
-    # navigation.indexes they are the section's own page (no "Glossary > Glossary").
-    glossary_nav: list[object] = [router.glossary_index]
+    # Each section's own page is its first item, named for what it lists (not "Glossary >
+    # Glossary"). Material's navigation.indexes would fold it into the section's name, but
+    # leaves the section's menu without an accessible name.
+    glossary_nav: list[object] = [{"All terms": router.glossary_index}]
     for kind, (_, title) in KIND_PAGES.items():
         terms = [t for t in explainer.glossary if t.kind == kind]
         if terms:
             page = router.glossary_page(terms[0].kind)
             pages[page] = render_glossary_page(title, terms, explainer, router)
             glossary_nav.append({title: page})
-    notes_nav: list[object] = [router.background_index]
+    notes_nav: list[object] = [{"All notes": router.background_index}]
     for note in explainer.notes:
         page = router.note_page(note.slug)
         pages[page] = render_note(note.slug, explainer, router)

@@ -35,7 +35,7 @@ def timeline_nav(router: Router) -> str | list[dict[str, object]]:
     if not layout.split:
         return layout.index
     days: list[dict[str, object]] = [{day.label: day.page} for day in layout.days]
-    return [{"Timeline": layout.index}, *days]
+    return [{"All days": layout.index}, *days]
 
 
 def _render_timeline_index(explainer: Explainer, router: Router) -> str:
