@@ -389,3 +389,7 @@ class Site:
     """HTML for every page's footer: the source's attribution and the corrections contact."""
     print_header: str = ""
     """Plain text printed at the top of every page: the source and its date."""
+    entry_pages: dict[str, str] = field(default_factory=dict)
+    """Entry anchor -> the page that shows it (for links from ``mkdocs serve``'s banner)."""
+    records: dict[str, int] = field(default_factory=dict)
+    """Content file -> how many records (entries, terms, annotations) it held."""

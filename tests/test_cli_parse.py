@@ -72,7 +72,7 @@ def test_parse_prints_warnings_and_succeeds(tmp_path, capsys, monkeypatch):
     code, _, err = run_parse("blog.txt", capsys)
     assert code == 0
     assert err == (
-        "warning: blog.txt:3:1: time line has no zone; assuming UTC "
+        "blog.txt:3:1: warning: time line has no zone; assuming UTC "
         "(set 'timezone' in source.yml)\n"
     )
 

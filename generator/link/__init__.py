@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..errors import Problem
+from ..errors import ProblemCollector
 from ..model import (
     Annotation,
     BackgroundNote,
@@ -38,7 +38,7 @@ def link(
     *,
     source_path: str,
     annotations_path: str,
-    earlier: Sequence[Problem] = (),
+    problems: ProblemCollector | None = None,
     summary: Summary | None = None,
     headlines: Sequence[Headline] = (),
     headlines_path: str = "",
@@ -46,20 +46,32 @@ def link(
     """The explainer: blocks with their annotations and mentions, backlinks, key moments
     and every warning so far.
 
-    ``earlier`` holds problems already found in annotations.yml, reported together with
-    any quote that cannot be placed. Entries get their editors' headlines first, so every
-    later stage sees them.
+    Errors and warnings go to ``problems``, which may already hold the problems found in
+    loading (so a misspelt key and a misquoted phrase are reported together); the explainer
+    returned is then only good if no error was added. Without ``problems`` errors raise.
+    Entries get their editors' headlines first, so every later stage sees them.
     """
-    liveblog = apply_headlines(liveblog, headlines, EntryIndex(liveblog.entries), headlines_path)
+    collector = problems if problems is not None else ProblemCollector()
+    liveblog = (
+        collector.collect(
+            apply_headlines, liveblog, headlines, EntryIndex(liveblog.entries), headlines_path
+        )
+        or liveblog
+    )
     index = EntryIndex(liveblog.entries)
     blocks = make_blocks(liveblog, summary)
-    matcher = build_matcher(glossary, notes)
     known = {term.id for term in glossary} | {note.slug for note in notes}
-    place_annotations(annotations, blocks, index, known, annotations_path, earlier=earlier)
+    place_annotations(annotations, blocks, index, known, annotations_path, collector)
+    matcher = collector.collect(build_matcher, glossary, notes) or build_matcher(glossary, ())
     find_mentions(blocks, matcher, unlinked={TermRef(t.id) for t in glossary if not t.link})
     backlinks = collect_backlinks(blocks)
     warnings = unused_warnings(glossary, notes, backlinks, blocks)
-    key_moments = resolve_key_moments(source, index, source_path)
+    collector.extend(warnings, warnings=True)
+    # Given a collector, the explainer carries every stage's warnings (loading's too).
+    every_warning = tuple(collector.warnings) if problems is not None else ()
+    key_moments = collector.collect(resolve_key_moments, source, index, source_path) or ()
+    if problems is None:
+        collector.raise_if_any()
     return Explainer(
         source,
         liveblog,
@@ -69,7 +81,7 @@ def link(
         blocks,
         backlinks,
         key_moments,
-        (*liveblog.warnings, *warnings),
+        every_warning or (*liveblog.warnings, *warnings),
         summary=summary,
     )
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Set
 from dataclasses import dataclass, field
 
-from ..errors import ContentError, Problem
+from ..errors import Problem, ProblemCollector
 from ..load.aliases import AliasClaims, alias_key, case_variants, fold_char, fold_key
 from ..model import (
     BackgroundNote,
@@ -75,7 +75,7 @@ def build_matcher(
     targets: dict[str, Target] = {}
     any_case: dict[str, Target] = {}
     claims: AliasClaims[Target] = AliasClaims()
-    problems: list[Problem] = []
+    problems = ProblemCollector()
 
     def claim(
         spelling: str,
@@ -86,14 +86,11 @@ def build_matcher(
     ) -> None:
         clash = claims.claim(spelling, in_any_case, target, f"{path}:{at[0]}:{at[1]}")
         if clash:
-            problems.append(
-                Problem(
-                    path,
-                    *at,
-                    f"alias '{spelling}' is claimed by {_format_target(clash[0])} and "
-                    f"{_format_target(target)}",
-                    f"an alias links to one term or note only; the other claim is at {clash[1]}",
-                )
+            problems.file(path).add_at(
+                at,
+                f"alias '{spelling}' is claimed by {_format_target(clash[0])} and "
+                f"{_format_target(target)}",
+                f"an alias links to one term or note only; the other claim is at {clash[1]}",
             )
             return  # the first claim stays the owner, as the hint names it
         if in_any_case:
@@ -113,8 +110,7 @@ def build_matcher(
         for index, alias in enumerate(note.aliases):
             at = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
             claim(alias, NoteRef(note.slug), note.path, at)
-    if problems:
-        raise ContentError(problems)
+    problems.raise_if_any()
     if not targets and not any_case:
         return Matcher(None, {})
     # A word starts here and ends right after the alias: "Moscow" is not in "Moscowitz",

@@ -113,7 +113,7 @@ def parse_liveblog(
             "paste the live-blog text: headline, intro, date, timed entries",
         )
     problems = ProblemCollector(path)
-    warnings: list[Problem] = []
+    warnings = problems.warnings
     default_zone = resolve_default_zone(options.timezone, path)
     furniture_wanted = {normalise(line) for line in options.furniture}
     furniture_seen: set[str] = set()
@@ -138,7 +138,7 @@ def parse_liveblog(
             kind = "furniture"
             furniture_seen.add(clean)
             furniture.append(Paragraph(raw.strip(), number))
-        elif (day := match_date(clean, number, raw, problems, warnings)) is not None:
+        elif (day := match_date(clean, number, raw, problems)) is not None:
             kind, current_day, section, in_entry = "date", day, section + 1, False
         elif (time_match := TIME_LINE.fullmatch(clean)) is not None:
             kind, in_entry = "time", True

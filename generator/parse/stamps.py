@@ -163,9 +163,14 @@ def indent_of(raw: str) -> int:
 
 
 def match_date(
-    clean: str, number: int, raw: str, problems: ProblemCollector, warnings: list[Problem]
+    clean: str,
+    number: int,
+    raw: str,
+    problems: ProblemCollector,
+    warnings: list[Problem] | None = None,
 ) -> date | None:
-    """The date of a date line, or None when the line is not one.
+    """The date of a date line, or None when the line is not one (a weekday that does not
+    fit the date is a warning in ``problems``; ``warnings`` is an older spelling of that).
 
     An impossible date is an error but still counts as a date line (its day is then never
     used, since the parse stops).
@@ -203,7 +208,7 @@ def match_date(
             return date(2000, 1, 1)
         day = date(year, month, day_number)
         if weekday is not None and weekday != day.weekday():
-            warnings.append(
+            (problems.warnings if warnings is None else warnings).append(
                 Problem(
                     problems.path,
                     number,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Block, EntryRef, Explainer, GlossaryTerm, NoteRef, Target, TermRef
 from .blocks import format_count, render_references
-from .escape import display_headline, escape_text, plain_text, sentence_around
+from .escape import display_headline, escape_text, plain_text, sentence_around, sentences
 from .router import KIND_PAGES, Router, format_day
 
 BACKLINKS_OPEN = 12
@@ -54,7 +54,8 @@ def render_glossary_page(
     title: str, terms: list[GlossaryTerm], explainer: Explainer, router: Router
 ) -> str:
     """Who's who: a group at a time (the editors'), each term a compact card (name, role,
-    one line), its full summary, spellings, sources and mentions folded under it."""
+    the summary's first sentence), its full summary, spellings, sources and mentions folded
+    under it."""
     page = router.glossary_page(terms[0].kind)
     lines = [f"# {title}", ""]
     for group, members in _groups(terms):
@@ -78,11 +79,16 @@ def _render_term_card(
     ]
     if term.role:
         lines += [escape_text(term.role), "{ .explainer-term__role }", ""]
-    lines += [" ".join(term.summary.split()), ""]
+    summary = " ".join(term.summary.split())
+    line = plain_text(summary)
+    first = line[: sentences(line)[0][1]] if line else ""
+    lines += [escape_text(first), "{ .explainer-term__line }", ""]
     mentions = explainer.backlinks.get(TermRef(term.id), ())
     lines += [
         '<details class="explainer-term__more" markdown>',
-        f"<summary>Sources, spellings and mentions ({len(mentions)})</summary>",
+        f"<summary>More: summary, sources, spellings, mentions ({len(mentions)})</summary>",
+        "",
+        summary,
         "",
     ]
     if term.aliases:
