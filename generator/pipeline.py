@@ -21,9 +21,26 @@ from .link import link, make_blocks
 from .link.entries import EntryIndex
 from .link.mentions import build_matcher
 from .link.quotes import place_annotations
-from .load import display_path, load_glossary, load_note, load_source, read_annotations
+from .load import (
+    display_path,
+    load_glossary,
+    load_headlines,
+    load_note,
+    load_source,
+    load_summary,
+    read_annotations,
+)
 from .load.textfile import read_text
-from .model import Annotation, BackgroundNote, Explainer, GlossaryTerm, Liveblog, Site, SourceInfo
+from .model import (
+    Annotation,
+    BackgroundNote,
+    Explainer,
+    GlossaryTerm,
+    Headline,
+    Liveblog,
+    Site,
+    SourceInfo,
+)
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
 from .render.router import Router
@@ -130,6 +147,12 @@ def collect(
         annotations = problems.collect(read_annotations, annotations_path, problems) or ()
     shown_annotations = display_path(annotations_path)
     records = _record_counts(liveblog, glossary, annotations, shown_annotations)
+    summary_path = content_dir / "summary.md"
+    summary = problems.collect(load_summary, summary_path) if summary_path.is_file() else None
+    headlines_path = content_dir / "headlines.yml"
+    headlines: tuple[Headline, ...] = ()
+    if headlines_path.is_file():
+        headlines = problems.collect(load_headlines, headlines_path) or ()
 
     if liveblog is None:
         return Collected(None, glossary, notes, None, records)
@@ -151,6 +174,9 @@ def collect(
         source_path=display_path(content_dir / "source.yml"),
         annotations_path=shown_annotations,
         problems=problems,
+        summary=summary,
+        headlines=headlines,
+        headlines_path=display_path(headlines_path),
     )
     return Collected(liveblog, glossary, notes, None if problems.problems else explainer, records)
 
@@ -233,6 +259,8 @@ def _content_files(content_dir: Path) -> list[Path]:
         *glossary_files(content_dir),
         *note_files(content_dir),
         content_dir / "annotations.yml",
+        content_dir / "summary.md",
+        content_dir / "headlines.yml",
     ]
 
 

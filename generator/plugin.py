@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -102,6 +104,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # would keep a second copy of every page in memory for nothing.
         self.last_good = self.site if self.serving else None
         self.problems, self.warnings = [], warnings
+        # The footer (attribution, corrections) and print header, for theme/ templates.
+        config.extra["explainer"] = {
+            "footer": self.site.footer,
+            "print_header": self.site.print_header,
+        }
         for problem in warnings:
             log.warning(str(problem))
 
@@ -189,6 +196,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.preview.reused_count:
                 log.info(self.preview.summary())
 
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if template_name != "404.html":
+            return output_content
+        return portable_404(output_content, urlsplit(config.site_url or "").path or "/")
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Any save in the content folder rebuilds the site and reloads the browser.
         server.watch(str(self.content_dir.resolve()))
@@ -196,6 +210,40 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # redirect as a warning, which is noise here.
         logging.getLogger("mkdocs.livereload").addFilter(_quiet_root_redirect)
         return server
+
+
+def portable_404(html: str, base: str) -> str:
+    """The 404 page styled wherever the site is served.
+
+    A server shows 404.html at any missing address, so its links cannot be relative; MkDocs
+    makes them absolute from ``site_url``'s path, which is wrong when the same files are
+    served from a server's root (``python -m http.server -d site``). Here the links become
+    relative to a ``<base>`` that a first script sets to that path when the page is under
+    it, else to ``/``; Material's config (search, assets) follows the same base.
+    """
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    quoted = json.dumps(base)
+    pick = f"(location.pathname.indexOf({quoted})===0?{quoted}:'/')"
+    head = (
+        '<script>(function(){var e=document.createElement("base");'
+        f"e.href={pick};document.head.appendChild(e)}})()</script>"
+    )
+    if base != "/":
+        html = html.replace(f'href="{base}."', 'href="./"')
+        for attribute in ("href", "src"):
+            html = html.replace(f'{attribute}="{base}', f'{attribute}="')
+    html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head, 1)
+    config_end = html.find("</script>", html.find('<script id="__config"'))
+    if config_end > 0:
+        fix = (
+            '<script>(function(){var c=document.getElementById("__config"),'
+            f"d=JSON.parse(c.textContent),b={pick};"
+            f"d.base=b;if(d.search)d.search=b+d.search.slice({len(base)});"
+            "c.textContent=JSON.stringify(d)})()</script>"
+        )
+        end = config_end + len("</script>")
+        html = html[:end] + fix + html[end:]
+    return html
 
 
 def _quiet_root_redirect(record: logging.LogRecord) -> bool:

@@ -127,7 +127,9 @@ def _resolve_block(
         hint, entry = f"did you mean '{nearest}'? It is the nearest entry time{there}", near
     else:
         hint = did_you_mean(ref, entries.by_anchor) or (
-            "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'"
+            "there is no summary.md to annotate"
+            if ref == "summary"
+            else "use an entry's time (HH:MM), its anchor, 'intro', 'headline' or 'summary'"
         )
         entry = ""
     problems.add_at(at, f"no entry at {ref}", hint, entry=entry)

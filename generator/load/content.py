@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, ProblemCollector
-from ..model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourceInfo
+from ..model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourcedText, SourceInfo
 from .aliases import AliasClaims, alias_key, fold_key, given_name, same_alias
 from .schema import check, positions_of, valid_records
 from .textfile import read_text
@@ -61,6 +61,9 @@ def load_source(path: Path) -> SourceInfo:
                 f"not a valid date: {data['published']!r}",
                 "write it as YYYY-MM-DD",
             )
+    note = data.get("outlet_note")
+    if isinstance(note, YamlMap) and isinstance(note.get("text"), str):
+        check_markdown(note["text"], problems, note.value_at("text"), "outlet_note")
     problems.raise_if_any()
     assert published is not None
     return SourceInfo(
@@ -74,6 +77,8 @@ def load_source(path: Path) -> SourceInfo:
         key_moments=tuple(data.get("key_moments", ())),
         key_moments_at=tuple(positions_of(data.get("key_moments", []))),
         language=data.get("language", "en"),
+        outlet_note=SourcedText(note["text"], _references(note["sources"])) if note else None,
+        corrections=data.get("corrections", ""),
     )
 
 
@@ -97,7 +102,7 @@ def load_glossary(paths: list[Path]) -> tuple[GlossaryTerm, ...]:
     given = _given_names(record for _, data, _ in files for record, _ in _records(data))
     terms: list[GlossaryTerm] = []
     first_ids: dict[str, str] = {}  # id -> where it was first defined
-    claims = AliasClaims()
+    claims: AliasClaims[str] = AliasClaims()
     for shown, data, problems in files:
         valid = {id(record) for record, _ in valid_records(data, "glossary", problems)}
         for record, (line, column) in _records(data):
@@ -169,7 +174,7 @@ def _check_spellings(
     record: YamlMap,
     shown: str,
     given: dict[str, list[tuple[str, str, bool]]],
-    claims: AliasClaims,
+    claims: AliasClaims[str],
     problems: ProblemCollector,
 ) -> None:
     """A person's alias may not be a given name alone; no alias may stand for two terms.
@@ -220,6 +225,8 @@ def _glossary_term(record: YamlMap, shown: str, line: int, column: int) -> Gloss
         wikidata=record.get("wikidata", ""),
         links=_references(record.get("links", ())),
         match_case=record.get("match_case", True),
+        group=record.get("group", ""),
+        link=record.get("link", True),
         line=line,
         column=column,
         path=shown,
