@@ -39,7 +39,7 @@ site: $(VENV)/.site-installed $(BIN)/$(ENGINE)
 PORT ?= 8000
 serve: $(VENV)/.site-installed $(BIN)/$(ENGINE)
 	@$(BIN)/python scripts/check-port $(PORT)
-	$(BIN)/$(ENGINE) serve -f mkdocs.yml --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/$(ENGINE) serve --livereload --dev-addr 127.0.0.1:$(PORT) -f mkdocs.yml
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check generator tests bench

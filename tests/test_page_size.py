@@ -18,6 +18,7 @@ from conftest import CONTENT
 
 from bench.run import _copy_site_sources
 from bench.synth import SIZES, write_explainer
+from generator.model import TermRef
 from generator.pipeline import assemble, build
 from generator.render import router as routing
 from generator.render.router import Router
@@ -64,7 +65,7 @@ def test_over_the_budget_days_and_kinds_are_cut(medium, monkeypatch):
     assert any(page.title.startswith("People (") for page in kinds)
     assert sum(len(page.terms) for page in router.glossary) == len(router.explainer.glossary)
     for term in router.explainer.glossary:
-        assert router.link("glossary/index.md", f"term:{term.id}").split("#")[0]
+        assert router.link("glossary/index.md", TermRef(term.id)).split("#")[0]
 
 
 @pytest.mark.site

@@ -173,7 +173,7 @@ class GlossaryPage:
     path: str
     title: str
     terms: tuple[GlossaryTerm, ...]
-    """In reading order (``sort_name``)."""
+    """In the glossary's own order (a part holds a run of names in ``sort_name`` order)."""
 
     @property
     def label(self) -> str:
@@ -192,20 +192,23 @@ def plan_glossary(
     """
     pages: list[GlossaryPage] = []
     for kind, (slug, title) in KIND_PAGES.items():
-        ofkind = sorted((t for t in terms if t.kind == kind), key=sort_name)
-        if not ofkind:
+        given = [t for t in terms if t.kind == kind]  # the editors' order: groups by first use
+        if not given:
             continue
-        weights = {term.id: weigh(term) for term in ofkind}
+        weights = {term.id: weigh(term) for term in given}
         if sum(weights.values()) <= PAGE_BUDGET:
-            pages.append(GlossaryPage(f"glossary/{slug}.md", title, tuple(ofkind)))
+            pages.append(GlossaryPage(f"glossary/{slug}.md", title, tuple(given)))
             continue
+        place = {term.id: number for number, term in enumerate(given)}
+        ofkind = sorted(given, key=sort_name)
         own = [t for t in ofkind if weights[t.id] > PAGE_BUDGET / 2]
         rest = [t for t in ofkind if weights[t.id] <= PAGE_BUDGET / 2]
         parts = _cut(rest, weigh) if rest else []
         for number, part in enumerate(parts, 1):
             path = f"glossary/{slug}{f'-{number}' if number > 1 else ''}.md"
             span = f" ({_initial(part[0])}–{_initial(part[-1])})" if len(parts) > 1 else ""
-            pages.append(GlossaryPage(path, f"{title}{span}", tuple(part)))
+            in_order = sorted(part, key=lambda term: place[term.id])
+            pages.append(GlossaryPage(path, f"{title}{span}", tuple(in_order)))
         pages += [GlossaryPage(f"{TERM_PAGES}/{t.id}.md", title, (t,)) for t in own]
     return tuple(pages)
 
