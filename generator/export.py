@@ -11,6 +11,7 @@ and every plugin but ours.
 
 from __future__ import annotations
 
+import inspect
 import shutil
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import yaml
 from .model import Site
 
 THEME_DIR = Path(__file__).parent / "theme"
+HOOK_404 = "explainer_404.py"
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
 """What the generated pages rely on (the plugin adds them too)."""
 
@@ -61,6 +63,12 @@ def write_project(out: Path, site: Site, config_path: Path, config: dict[str, An
     settings["markdown_extensions"] = _with_needed(config.get("markdown_extensions"))
     if not config.get("nav"):
         settings["nav"] = site.nav
+    # What the plugin hands the theme (footer, print header), and its 404 rewrite as a hook.
+    extra = dict(config.get("extra") or {})
+    extra["explainer"] = {"footer": site.footer, "print_header": site.print_header}
+    settings["extra"] = extra
+    (out / HOOK_404).write_text(_hook_source(), encoding="utf-8")
+    settings["hooks"] = [*(config.get("hooks") or []), HOOK_404]
     (out / "mkdocs.yml").write_text(
         "# Written by `explainer export --project`: builds with `mkdocs build` or\n"
         "# `zensical build`, no plugin needed. Regenerate it rather than editing it.\n"
@@ -68,6 +76,21 @@ def write_project(out: Path, site: Site, config_path: Path, config: dict[str, An
         encoding="utf-8",
     )
     return len(site.pages)
+
+
+def _hook_source() -> str:
+    """A hook file that needs nothing but MkDocs: the plugin's own 404 rewrite, copied."""
+    from .plugin import portable_404  # the adapter's code, written out as source
+
+    return (
+        '"""Written by `explainer export --project`: the plugin\'s 404 rewrite, as a hook."""\n\n'
+        "import json\nfrom urllib.parse import urlsplit\n\n\n"
+        + inspect.getsource(portable_404)
+        + "\n\ndef on_post_template(output_content, template_name, config):\n"
+        '    if template_name != "404.html":\n'
+        "        return output_content\n"
+        '    return portable_404(output_content, urlsplit(config.site_url or "").path or "/")\n'
+    )
 
 
 def _keep(source: str, target: str) -> None:

@@ -46,15 +46,18 @@ SPLIT_INDEX = "timeline/index.md"
 TERM_PAGES = "glossary/terms"
 """The folder of the pages of terms too often mentioned for their kind's page."""
 
-PAGE_BUDGET = 780_000
-"""Estimated bytes of HTML a generated page may hold. The limit is 1 MB; the estimate runs
-about 12% low on the benchmark's month (the theme's frame included), which leaves 10%."""
-ENTRY_BYTES, CHAR_BYTES, LINK_BYTES, NOTE_BYTES = 1_500, 1.4, 130, 1_200
+PAGE_BUDGET = 850_000
+"""Estimated bytes of HTML a generated page's content may hold. The limit is 1 MB; the
+theme's frame adds about 50 KB, and the estimates run high (see below)."""
+ENTRY_BYTES, CHAR_BYTES, LINK_BYTES, NOTE_BYTES, CARD_BYTES = 1_500, 1.4, 130, 1_200, 250
 """What an entry costs in HTML: its frame (heading, time, permalink, table-of-contents
-line), each character of its words, each linked mention (plus its tooltip) and each
-annotation (marker and note). Measured on the benchmark's month of coverage."""
-TERM_BYTES, BACKLINK_BYTES = 1_500, 200
-"""A glossary term's section, and each line of its "Mentioned in" list."""
+line), each character of its words, each linked mention (plus its tooltip), each
+annotation (marker and note), and (plus the summary) the preview card of each term or note
+the page links to for the first time. Measured on the benchmark's month of coverage: the
+estimate runs about a tenth above the HTML."""
+TERM_BYTES, BACKLINK_BYTES = 2_500, 300
+"""A glossary term's card (summary, sources, spellings), and each line of its "Mentioned
+in" list; about 7% above what the benchmark's glossary pages hold."""
 
 
 KIND_PAGES = {
@@ -111,19 +114,20 @@ class TimelineLayout:
 
 
 def plan_timeline(
-    entries: Sequence[Entry], weigh: Callable[[Entry], float] = lambda entry: 0.0
+    entries: Sequence[Entry], weigh: Callable[[Entry, set[object]], float] | None = None
 ) -> TimelineLayout:
     """Lay the entries out: one page for one day of coverage, else one page per day.
 
     A day stays one page unless its entries, weighed by ``weigh`` (estimated bytes of
-    HTML), would pass ``PAGE_BUDGET``: then it is cut, between entries, into the fewest
-    parts that stay under it, of about equal size. A day is the unit readers navigate by,
-    so a part never holds entries of two days.
+    HTML; its second argument holds what the page shows already, such as preview cards,
+    which a page carries once), would pass ``PAGE_BUDGET``: then it is cut, between
+    entries, into parts that stay under it, of about equal size. A day is the unit readers
+    navigate by, so a part never holds entries of two days.
     """
     by_day: dict[date, list[Entry]] = {}
     for entry in entries:
         by_day.setdefault(entry.posted.date(), []).append(entry)
-    chunks = {day: _cut(items, weigh) for day, items in by_day.items()}
+    chunks = {day: _cut_day(items, weigh) if weigh else [items] for day, items in by_day.items()}
     split = len(by_day) > 1 or any(len(parts) > 1 for parts in chunks.values())
     days = tuple(
         TimelineDay(
@@ -145,6 +149,37 @@ def _day_page(day: date, part: int, split: bool) -> str:
     if not split:
         return SINGLE_PAGE
     return f"timeline/{day.isoformat()}{f'-{part}' if part > 1 else ''}.md"
+
+
+def _cut_day(
+    entries: list[Entry], weigh: Callable[[Entry, set[object]], float]
+) -> list[list[Entry]]:
+    """The fewest parts under the budget (greedy), then the same number of parts evened
+    out, where that still fits."""
+    greedy, total = _fill(entries, weigh, PAGE_BUDGET)
+    if len(greedy) == 1:
+        return greedy
+    even, _ = _fill(entries, weigh, min(PAGE_BUDGET, total / len(greedy) * 1.05))
+    return even if len(even) == len(greedy) else greedy
+
+
+def _fill(
+    entries: list[Entry], weigh: Callable[[Entry, set[object]], float], limit: float
+) -> tuple[list[list[Entry]], float]:
+    parts: list[list[Entry]] = [[]]
+    seen: set[object] = set()
+    filled = total = 0.0
+    for entry in entries:
+        weight = weigh(entry, set(seen))
+        if parts[-1] and filled + weight > limit:
+            parts.append([])
+            seen.clear()
+            filled, weight = 0.0, weigh(entry, set())
+        weigh(entry, seen)  # what this entry adds to the page's cards
+        parts[-1].append(entry)
+        filled += weight
+        total += weight
+    return parts, total
 
 
 def _cut(entries: list[T], weigh: Callable[[T], float]) -> list[list[T]]:
@@ -360,18 +395,22 @@ class Router:
             tooltip = self.tooltips[target] = plain_text(summary)
         return tooltip
 
-    def _weigh_entry(self, entry: Entry) -> float:
-        """Estimated bytes of HTML the entry adds to its page (see ``ENTRY_BYTES``)."""
+    def _weigh_entry(self, entry: Entry, shown: set[object]) -> float:
+        """Estimated bytes of HTML the entry adds to a page that already shows the preview
+        cards in ``shown`` (see ``ENTRY_BYTES``); adds its own cards to ``shown``."""
         block = self.explainer.blocks[entry.anchor]
         chars = sum(len(paragraph.text) for paragraph in block.paragraphs)
-        links = sum(
-            LINK_BYTES + len(self.tooltip(m.target))
-            for mentions in block.mentions
-            for m in mentions
-            if m.first
-        )
-        notes = NOTE_BYTES * sum(len(placed) for placed in block.annotations)
-        return ENTRY_BYTES + CHAR_BYTES * chars + links + notes
+        weight = ENTRY_BYTES + CHAR_BYTES * chars
+        for mentions in block.mentions:
+            for mention in mentions:
+                if not mention.first:
+                    continue
+                tooltip = len(self.tooltip(mention.target))
+                weight += LINK_BYTES + tooltip
+                if mention.target not in shown:
+                    shown.add(mention.target)
+                    weight += CARD_BYTES + tooltip
+        return weight + NOTE_BYTES * sum(len(placed) for placed in block.annotations)
 
     def _weigh_term(self, term: GlossaryTerm) -> float:
         mentions = len(self.explainer.backlinks.get(TermRef(term.id), ()))
