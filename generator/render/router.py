@@ -7,11 +7,12 @@ carry their date, so they stay the same and unique whichever page holds them; th
 asks ``TimelineLayout.pages`` where each entry lives.
 
 Pages stay small (under 1 MB of HTML, ``PAGE_BUDGET``): a day too busy for one page is
-split into parts (``timeline/2025-05-16.md``, ``timeline/2025-05-16-2.md``), and a glossary
-kind page too long for one page keeps its least-mentioned terms while the most-mentioned
-get a page each (``glossary/terms/<id>.md``). A small explainer keeps one page per day and
+split into parts (``timeline/2025-05-16.md``, ``timeline/2025-05-16-2.md``); a glossary
+kind too long for one page is cut into lettered parts (``glossary/people-2.md``), and a
+term mentioned in thousands of entries gets a page of its own (``glossary/terms/<id>.md``). A small explainer keeps one page per day and
 per kind. Sizes are estimated from the model (the words, the linked mentions with their
-tooltips, the notes), before anything is rendered, so every link knows its page at once.
+tooltips, the notes: render/budget.py), before anything is rendered, so every link knows
+its page at once.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import TypeVar
 
 from ..model import (
     Entry,
@@ -33,9 +33,18 @@ from ..model import (
     TermKind,
     TermRef,
 )
+from .budget import (
+    BACKLINK_BYTES,
+    CARD_BYTES,
+    CHAR_BYTES,
+    ENTRY_BYTES,
+    LINK_BYTES,
+    NOTE_BYTES,
+    TERM_BYTES,
+    cut,
+    cut_day,
+)
 from .escape import display_headline, plain_text
-
-T = TypeVar("T")
 
 OVERVIEW = "index.md"
 ABOUT = "about.md"
@@ -49,17 +58,6 @@ TERM_PAGES = "glossary/terms"
 PAGE_BUDGET = 850_000
 """Estimated bytes of HTML a generated page's content may hold. The limit is 1 MB; the
 theme's frame adds about 50 KB, and the estimates run high (see below)."""
-ENTRY_BYTES, CHAR_BYTES, LINK_BYTES, NOTE_BYTES, CARD_BYTES = 1_500, 1.4, 130, 1_200, 250
-"""What an entry costs in HTML: its frame (heading, time, permalink, table-of-contents
-line), each character of its words, each linked mention (plus its tooltip), each
-annotation (marker and note), and (plus the summary) the preview card of each term or note
-the page links to for the first time. Measured on the benchmark's month of coverage: the
-estimate runs about a tenth above the HTML."""
-TERM_BYTES, BACKLINK_BYTES = 2_500, 300
-"""A glossary term's card (summary, sources, spellings), and each line of its "Mentioned
-in" list; about 7% above what the benchmark's glossary pages hold."""
-
-
 KIND_PAGES = {
     "person": ("people", "People"),
     "place": ("places", "Places"),
@@ -127,7 +125,10 @@ def plan_timeline(
     by_day: dict[date, list[Entry]] = {}
     for entry in entries:
         by_day.setdefault(entry.posted.date(), []).append(entry)
-    chunks = {day: _cut_day(items, weigh) if weigh else [items] for day, items in by_day.items()}
+    chunks = {
+        day: cut_day(items, weigh, PAGE_BUDGET) if weigh else [items]
+        for day, items in by_day.items()
+    }
     split = len(by_day) > 1 or any(len(parts) > 1 for parts in chunks.values())
     days = tuple(
         TimelineDay(
@@ -149,56 +150,6 @@ def _day_page(day: date, part: int, split: bool) -> str:
     if not split:
         return SINGLE_PAGE
     return f"timeline/{day.isoformat()}{f'-{part}' if part > 1 else ''}.md"
-
-
-def _cut_day(
-    entries: list[Entry], weigh: Callable[[Entry, set[object]], float]
-) -> list[list[Entry]]:
-    """The fewest parts under the budget (greedy), then the same number of parts evened
-    out, where that still fits."""
-    greedy, total = _fill(entries, weigh, PAGE_BUDGET)
-    if len(greedy) == 1:
-        return greedy
-    even, _ = _fill(entries, weigh, min(PAGE_BUDGET, total / len(greedy) * 1.05))
-    return even if len(even) == len(greedy) else greedy
-
-
-def _fill(
-    entries: list[Entry], weigh: Callable[[Entry, set[object]], float], limit: float
-) -> tuple[list[list[Entry]], float]:
-    parts: list[list[Entry]] = [[]]
-    seen: set[object] = set()
-    filled = total = 0.0
-    for entry in entries:
-        weight = weigh(entry, set(seen))
-        if parts[-1] and filled + weight > limit:
-            parts.append([])
-            seen.clear()
-            filled, weight = 0.0, weigh(entry, set())
-        weigh(entry, seen)  # what this entry adds to the page's cards
-        parts[-1].append(entry)
-        filled += weight
-        total += weight
-    return parts, total
-
-
-def _cut(entries: list[T], weigh: Callable[[T], float]) -> list[list[T]]:
-    """Entries (or terms) in order, in the fewest parts of about equal weight under the
-    budget."""
-    weights = [weigh(entry) for entry in entries]
-    total = sum(weights)
-    if total <= PAGE_BUDGET:
-        return [entries]
-    share = total / -(-total // PAGE_BUDGET)  # the total over the fewest parts
-    parts: list[list[T]] = [[]]
-    filled = 0.0
-    for entry, weight in zip(entries, weights):
-        if parts[-1] and filled + weight > share * 1.02:
-            parts.append([])
-            filled = 0.0
-        parts[-1].append(entry)
-        filled += weight
-    return parts
 
 
 @dataclass(frozen=True)
@@ -238,7 +189,7 @@ def plan_glossary(
         ofkind = sorted(given, key=sort_name)
         own = [t for t in ofkind if weights[t.id] > PAGE_BUDGET / 2]
         rest = [t for t in ofkind if weights[t.id] <= PAGE_BUDGET / 2]
-        parts = _cut(rest, weigh) if rest else []
+        parts = cut(rest, weigh, PAGE_BUDGET) if rest else []
         for number, part in enumerate(parts, 1):
             path = f"glossary/{slug}{f'-{number}' if number > 1 else ''}.md"
             span = f" ({_initial(part[0])}–{_initial(part[-1])})" if len(parts) > 1 else ""
