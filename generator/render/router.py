@@ -9,10 +9,10 @@ asks ``TimelineLayout.pages`` where each entry lives.
 Pages stay small (under 1 MB of HTML, ``PAGE_BUDGET``): a day too busy for one page is
 split into parts (``timeline/2025-05-16.md``, ``timeline/2025-05-16-2.md``); a glossary
 kind too long for one page is cut into lettered parts (``glossary/people-2.md``), and a
-term mentioned in thousands of entries gets a page of its own (``glossary/terms/<id>.md``). A small explainer keeps one page per day and
-per kind. Sizes are estimated from the model (the words, the linked mentions with their
-tooltips, the notes: render/budget.py), before anything is rendered, so every link knows
-its page at once.
+term mentioned in thousands of entries gets a page of its own (``glossary/terms/<id>.md``).
+A small explainer keeps one page per day and per kind. Sizes are estimated from the model
+(the words, the linked mentions with their tooltips, the notes: render/budget.py), before
+anything is rendered, so every link knows its page at once.
 """
 
 from __future__ import annotations
@@ -238,6 +238,8 @@ class Router:
         self.terms = {term.id: term for term in explainer.glossary}
         self.notes = {note.slug: note for note in explainer.notes}
         self.tooltips: dict[Target, str] = {}
+        self.weights: dict[str, tuple[float, dict[object, float]]] = {}
+        """Entry anchor -> its weight and its cards' (cutting a day weighs entries often)."""
         self.timeline = plan_timeline(explainer.liveblog.entries, self._weigh_entry)
         self.glossary = plan_glossary(explainer.glossary, self._weigh_term)
         self.term_pages = {term.id: page.path for page in self.glossary for term in page.terms}
@@ -349,19 +351,29 @@ class Router:
     def _weigh_entry(self, entry: Entry, shown: set[object]) -> float:
         """Estimated bytes of HTML the entry adds to a page that already shows the preview
         cards in ``shown`` (see ``ENTRY_BYTES``); adds its own cards to ``shown``."""
-        block = self.explainer.blocks[entry.anchor]
+        kept = self.weights.get(entry.anchor)
+        if kept is None:
+            kept = self.weights[entry.anchor] = self._entry_weights(entry.anchor)
+        weight, cards = kept
+        for target, card in cards.items():
+            if target not in shown:
+                shown.add(target)
+                weight += card
+        return weight
+
+    def _entry_weights(self, anchor: str) -> tuple[float, dict[object, float]]:
+        """The entry's own weight, and the preview card each linked target would add."""
+        block = self.explainer.blocks[anchor]
         chars = sum(len(paragraph.text) for paragraph in block.paragraphs)
         weight = ENTRY_BYTES + CHAR_BYTES * chars
+        cards: dict[object, float] = {}
         for mentions in block.mentions:
             for mention in mentions:
-                if not mention.first:
-                    continue
-                tooltip = len(self.tooltip(mention.target))
-                weight += LINK_BYTES + tooltip
-                if mention.target not in shown:
-                    shown.add(mention.target)
-                    weight += CARD_BYTES + tooltip
-        return weight + NOTE_BYTES * sum(len(placed) for placed in block.annotations)
+                if mention.first:
+                    tooltip = len(self.tooltip(mention.target))
+                    weight += LINK_BYTES + tooltip
+                    cards[mention.target] = CARD_BYTES + tooltip
+        return weight + NOTE_BYTES * sum(len(placed) for placed in block.annotations), cards
 
     def _weigh_term(self, term: GlossaryTerm) -> float:
         mentions = len(self.explainer.backlinks.get(TermRef(term.id), ()))
