@@ -91,7 +91,11 @@ class _Stamp:
 def parse_liveblog(
     text: str, path: str = "liveblog.txt", options: ParseOptions = ParseOptions()
 ) -> Liveblog:
-    """Parse live-blog text into a Liveblog, or raise ContentError naming every bad line."""
+    """Parse live-blog text into a Liveblog, or raise ContentError naming every bad line.
+
+    Three steps: classify every line (``_classify``), check what the lines make together
+    (``_check``), then date and order the entries (``_build_entries``).
+    """
     raw_lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw_lines[-1] == "":
         raw_lines.pop()  # the line break ending the last line opens no new line
@@ -105,40 +109,83 @@ def parse_liveblog(
         )
     problems = ProblemCollector(path)
     warnings: list[Problem] = []
-    default_zone = resolve_default_zone(options.timezone, path)
-    furniture_wanted = {normalise(line) for line in options.furniture}
-    furniture_seen: set[str] = set()
+    parts = _classify(raw_lines, options, problems, warnings)
+    _check(parts, options, problems, warnings)
+    assert parts.headline is not None  # the first line with text is the headline or an error
+    try:
+        order = options.order or _detect_order(parts.stamps)
+        entries = _build_entries(parts.stamps, order)
+    except OverflowError:
+        raise ContentError.at(path, 0, 0, "the entries' dates run out of the calendar") from None
+    return Liveblog(
+        path,
+        parts.headline,
+        tuple(parts.intro),
+        entries,
+        order,
+        tuple(parts.lines),
+        tuple(parts.furniture),
+        tuple(warnings),
+    )
 
-    lines: list[ClassifiedLine] = []
+
+@dataclass
+class _Parts:
+    """What the classified lines make: the blog's parts before its entries are dated."""
+
+    lines: list[ClassifiedLine] = field(default_factory=list)
     headline: Paragraph | None = None
-    intro: list[Paragraph] = []
-    furniture: list[Paragraph] = []
-    stamps: list[_Stamp] = []
-    current_day = options.published
-    section = 0
-    in_entry = False  # False until a time line opens an entry, and again after a date line
-    seen_text = False  # the first line with text is the headline
-    zone_assumed = False
+    intro: list[Paragraph] = field(default_factory=list)
+    furniture: list[Paragraph] = field(default_factory=list)
+    furniture_seen: set[str] = field(default_factory=set)
+    stamps: list[_Stamp] = field(default_factory=list)
 
+
+@dataclass
+class _Position:
+    """Where the classifier stands: what the lines above decide about the next one."""
+
+    day: date | None
+    """The date of the nearest date line above (or source.yml's ``published``)."""
+    section: int = 0
+    """How many date lines stand above."""
+    in_entry: bool = False
+    """A time line opened an entry and no date line has closed it."""
+    seen_text: bool = False
+    """A line with text stands above (the first one is the headline)."""
+
+
+def _classify(
+    raw_lines: list[str],
+    options: ParseOptions,
+    problems: ProblemCollector,
+    warnings: list[Problem],
+) -> _Parts:
+    """Classify every line in order, collecting the blog's parts and each line's problems."""
+    parts = _Parts()
+    at = _Position(options.published)
+    default_zone = resolve_default_zone(options.timezone, problems.path)
+    furniture_wanted = {normalise(line) for line in options.furniture}
+    zone_assumed = False
     for number, raw in enumerate(raw_lines, start=1):
         clean = normalise(raw)
         kind: LineKind
         if not clean:
             kind = "blank"
-        elif seen_text and clean in furniture_wanted:
+        elif at.seen_text and clean in furniture_wanted:
             kind = "furniture"
-            furniture_seen.add(clean)
-            furniture.append(Paragraph(raw.strip(), number))
+            parts.furniture_seen.add(clean)
+            parts.furniture.append(Paragraph(raw.strip(), number))
         elif (day := match_date(clean, number, raw, problems, warnings)) is not None:
-            kind, current_day, section, in_entry = "date", day, section + 1, False
+            kind, at.day, at.section, at.in_entry = "date", day, at.section + 1, False
         elif (time_match := TIME_LINE.fullmatch(clean)) is not None:
-            kind, in_entry = "time", True
+            kind, at.in_entry = "time", True
             zone = resolve_line_zone(time_match, number, raw, problems) or default_zone
             if zone is None and not zone_assumed:
                 zone_assumed = True
                 warnings.append(
                     Problem(
-                        path,
+                        problems.path,
                         number,
                         indent_of(raw),
                         "time line has no zone; assuming UTC",
@@ -146,28 +193,20 @@ def parse_liveblog(
                     )
                 )
             clock = clock_of(time_match, number, raw, problems)
-            stamps.append(
+            parts.stamps.append(
                 _Stamp(
-                    number, indent_of(raw), clean, clock, zone or timezone.utc, current_day, section
+                    number,
+                    indent_of(raw),
+                    clean,
+                    clock,
+                    zone or timezone.utc,
+                    at.day,
+                    at.section,
                 )
             )
-        elif not seen_text:
-            kind, headline = "headline", Paragraph(raw.strip(), number)
-        elif in_entry:
-            kind = "paragraph"
-            stamps[-1].paragraphs.append(Paragraph(raw.strip(), number))
-        elif section == 0:
-            kind = "intro"
-            intro.append(Paragraph(raw.strip(), number))
         else:
-            kind = "paragraph"
-            problems.add(
-                number,
-                indent_of(raw),
-                "text between a date line and the next time line belongs to no entry",
-                "add the entry's time line above it, or move it above the date line into the intro",
-            )
-        if not seen_text and kind in ("date", "time"):
+            kind = _classify_text(raw, number, at, parts, problems)
+        if not at.seen_text and kind in ("date", "time"):
             problems.add(
                 number,
                 indent_of(raw),
@@ -177,24 +216,53 @@ def parse_liveblog(
         if kind in _STAYS and (near_miss := near_miss_kind(clean)) is not None:
             warnings.append(
                 Problem(
-                    path,
+                    problems.path,
                     number,
                     indent_of(raw),
                     f"line looks like a {near_miss} line but is not one: {clean!r}",
                     _NEAR_MISS_HINTS[near_miss] + f", or it stays {_STAYS[kind]}",
                 )
             )
-        seen_text = seen_text or kind != "blank"
-        lines.append(ClassifiedLine(number, kind, raw))
+        at.seen_text = at.seen_text or kind != "blank"
+        parts.lines.append(ClassifiedLine(number, kind, raw))
+    return parts
 
-    if not stamps:
+
+def _classify_text(
+    raw: str, number: int, at: _Position, parts: _Parts, problems: ProblemCollector
+) -> LineKind:
+    """A line of text is the headline, part of the intro, or a paragraph of an entry."""
+    paragraph = Paragraph(raw.strip(), number)
+    if not at.seen_text:
+        parts.headline = paragraph
+        return "headline"
+    if at.in_entry:
+        parts.stamps[-1].paragraphs.append(paragraph)
+        return "paragraph"
+    if at.section == 0:
+        parts.intro.append(paragraph)
+        return "intro"
+    problems.add(
+        number,
+        indent_of(raw),
+        "text between a date line and the next time line belongs to no entry",
+        "add the entry's time line above it, or move it above the date line into the intro",
+    )
+    return "paragraph"
+
+
+def _check(
+    parts: _Parts, options: ParseOptions, problems: ProblemCollector, warnings: list[Problem]
+) -> None:
+    """The post-pass: what the lines make together. Errors stop here; warnings are added."""
+    if not parts.stamps:
         problems.add(
             0,
             0,
             "no entries found: no time lines such as '16:56 GMT'",
             "each entry starts with a line holding just its time",
         )
-    undated = next((stamp for stamp in stamps if stamp.day is None), None)
+    undated = next((stamp for stamp in parts.stamps if stamp.day is None), None)
     if undated is not None:
         problems.add(
             undated.line,
@@ -203,39 +271,22 @@ def parse_liveblog(
             "add a date line such as '16 May 2025' above it, or set 'published' in source.yml",
         )
     problems.raise_if_any()
-    assert headline is not None  # the first line with text is the headline or an error
-
-    for stamp in stamps:
+    for stamp in parts.stamps:
         if not stamp.paragraphs:
             warnings.append(
-                Problem(path, stamp.line, stamp.column, f"entry {stamp.label} has no text")
+                Problem(problems.path, stamp.line, stamp.column, f"entry {stamp.label} has no text")
             )
-    for wanted in sorted(furniture_wanted - furniture_seen):
+    furniture_wanted = {normalise(line) for line in options.furniture}
+    for wanted in sorted(furniture_wanted - parts.furniture_seen):
         warnings.append(
             Problem(
-                path,
+                problems.path,
                 0,
                 0,
                 f"furniture line not found: {wanted!r}",
                 "check 'furniture' in source.yml against the live-blog",
             )
         )
-
-    try:
-        order = options.order or _detect_order(stamps)
-        entries = _build_entries(stamps, order)
-    except OverflowError:
-        raise ContentError.at(path, 0, 0, "the entries' dates run out of the calendar") from None
-    return Liveblog(
-        path,
-        headline,
-        tuple(intro),
-        entries,
-        order,
-        tuple(lines),
-        tuple(furniture),
-        tuple(warnings),
-    )
 
 
 def describe_liveblog(blog: Liveblog) -> dict[str, object]:
