@@ -21,6 +21,8 @@ class Problem:
     """What is wrong, in one line."""
     hint: str = ""
     """How to fix it, when we can tell."""
+    code: str = ""
+    """A short stable name for the kind of problem (``no-date``), for tests and confirmations."""
 
     def __str__(self) -> str:
         where = self.path
@@ -52,8 +54,8 @@ class ProblemCollector:
         self.path = path
         self.problems: list[Problem] = []
 
-    def add(self, line: int, column: int, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.path, line, column, message, hint))
+    def add(self, line: int, column: int, message: str, hint: str = "", code: str = "") -> None:
+        self.problems.append(Problem(self.path, line, column, message, hint, code))
 
     def add_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
         self.add(at[0], at[1], message, hint)

@@ -8,7 +8,21 @@ from typing import Literal
 
 from .errors import Problem
 
-LineKind = Literal["blank", "headline", "intro", "date", "time", "paragraph", "furniture"]
+LineKind = Literal[
+    "blank",
+    "headline",
+    "intro",
+    "dateline",
+    "date",
+    "time",
+    "marker",
+    "title",
+    "byline",
+    "updated",
+    "caption",
+    "paragraph",
+    "furniture",
+]
 Order = Literal["newest-first", "oldest-first"]
 TermKind = Literal["person", "place", "organisation"]
 AnnotationKind = Literal["context", "fact-check", "spelling", "translation", "attribution"]
@@ -91,6 +105,12 @@ class Liveblog:
     """Lines left out as page furniture (teasers, share buttons)."""
     warnings: tuple[Problem, ...] = ()
     """Things worth an editor's attention that do not stop the build."""
+    published: datetime | date | None = None
+    """When the page says it was first published (a day when it gives no time)."""
+    updated: datetime | None = None
+    """When the page says it was last updated."""
+    language: str = ""
+    """The language it was read in (set in source.yml or detected)."""
 
 
 @dataclass(frozen=True)
