@@ -113,6 +113,8 @@ def read_stamp(line: str, names: Names) -> Reading | None:
         return None
     if not (reading.has_date or reading.has_time):
         return None
+    if text.endswith(".") and not reading.has_time and reading.year is None:
+        return None  # "16 May." ends a sentence
     return reading
 
 

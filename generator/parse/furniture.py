@@ -34,7 +34,7 @@ Aller au contenu|Aller au contenu principal|Passer au contenu principal|Partager
 Ir al contenido|Compartir|Copiar enlace|Ir a los comentarios|Escuchar
 Condividi|Ascolta l'articolo|Ascolta l’articolo|Copia link
 Compartilhe|Compartilhar|Partilhar|Partilhar notícia|Ouvir|Ouvir o texto|Assine a Folha|Copiar link
-Delen|Deel|Kopieer link|Paylaş|Linki kopyala|Google News ile Abone Ol|Поделиться|Поширити
+Delen|Deel|Kopieer link|Paylaş|Linki kopyala|Google News ile Abone Ol|Поделиться|Поширити|Поділитися
 Копировать ссылку|Копіювати посилання|Share to or|Read more|Read more:|Read More
 """.replace("\n", "|").split("|")
     if line

@@ -66,6 +66,7 @@ class Page:
     key_titles: set[str] = field(default_factory=set)
     glued: list[tuple[int, Draft]] = field(default_factory=list)
     """Time lines read as entry text, with the entry they are part of."""
+    order: str = "newest-first"
     blank_separated: bool = True
     """Entries are divided by blank lines, so a time line glued to text is part of it."""
 
@@ -86,10 +87,13 @@ def classify(
             continue
         if top is not None and index == top:
             page.kinds[index] = "headline"
-        elif rules.matches(clean[index]) or (top is not None and index < top and not
-                                             _is_dateline(readings[index])):
+        elif rules.matches(clean[index]) or (
+            top is not None and index < top and not _is_dateline(readings[index])
+        ):
             _leave_out(page, index, raw_lines)
-    stamps = [i for i in range(first_entry, len(clean)) if readings[i] and _opens_entry(readings[i])]  # type: ignore[arg-type]
+    stamps = [
+        i for i in range(first_entry, len(clean)) if readings[i] and _opens_entry(readings[i])
+    ]  # type: ignore[arg-type]
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
     return page
@@ -223,8 +227,10 @@ def _walk(
         elif any(word in folded for word in ZONE_STATEMENT_WORDS) and len(text) < 60:
             page.kinds[index] = "dateline"
             page.zone_statement = text.split()[-1].rstrip(".")
-        elif reading is not None and index < first_entry and (
-            _is_dateline(reading) or reading.has_time or reading.age is not None
+        elif (
+            reading is not None
+            and index < first_entry
+            and (_is_dateline(reading) or reading.has_time or reading.age is not None)
         ):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
@@ -327,8 +333,14 @@ def _header_text(page: Page, raw_lines: list[str], clean: list[str], index: int)
     if is_byline(text) or is_name_list(text) or is_caption(text):
         _leave_out(page, index, raw_lines)
         return
-    if len(text.split()) <= 5 and not text.rstrip("\"'”’»").endswith((".", "!", "?")):
-        _leave_out(page, index, raw_lines)  # a module label or a section name
+    following = _next_text(clean, index)
+    if (
+        len(text.split()) <= 3
+        and not text.rstrip("\"'”’»").endswith((".", "!", "?"))
+        and following is not None
+        and clean[following][:1] in "•-–*·"
+    ):
+        _leave_out(page, index, raw_lines)  # a module label over its points
         return
     if _repeated(clean, index):
         _leave_out(page, index, raw_lines)  # a lead image's caption, copied twice
@@ -342,15 +354,20 @@ def _repeated(clean: list[str], index: int) -> bool:
     return clean[index] in nearby
 
 
-def _entry_text(page: Page, raw_lines: list[str], clean: list[str], index: int, draft: Draft) -> None:
+def _entry_text(
+    page: Page, raw_lines: list[str], clean: list[str], index: int, draft: Draft
+) -> None:
     """A line inside an entry: its title, byline, a caption or a paragraph."""
     text = clean[index]
     paragraph = Paragraph(raw_lines[index].strip(), index + 1)
     following = _next_text(clean, index)
     if is_caption(text) or (
         following is not None
-        and (is_agency_credit(clean[following]) or clean[following] == text
-             or _credit_only(clean[following]))
+        and (
+            is_agency_credit(clean[following])
+            or clean[following] == text
+            or _credit_only(clean[following])
+        )
         and _title_like(text)
         and len(text.split()) <= 14
     ):
@@ -361,8 +378,11 @@ def _entry_text(page: Page, raw_lines: list[str], clean: list[str], index: int, 
             page.kinds[index] = "furniture"
             page.furniture.append(paragraph)
         return
-    if not draft.body and not draft.byline and (is_byline(text) or (
-        draft.title is not None and is_name_list(text))):
+    if (
+        not draft.body
+        and not draft.byline
+        and (is_byline(text) or (draft.title is not None and is_name_list(text)))
+    ):
         page.kinds[index] = "byline"
         draft.byline = text
         return

@@ -24,7 +24,9 @@ from .names import detect_language, names_for
 from .stamps import near_miss_kind, normalise
 from .zones import resolve_setting, zone_of_abbreviation
 
-_ZONE_HINT = "use an abbreviation from README's zone table, an offset such as +03:00, or an IANA name"
+_ZONE_HINT = (
+    "use an abbreviation from README's zone table, an offset such as +03:00, or an IANA name"
+)
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,7 @@ def _date_entries(
     dated = [(m, d) for m, d in zip(moments, drafts) if m is not None]
     _check_order(dated, order, clock)
     check_offsets(dated, clock)
+    page.order = order
     return order, _build_entries(dated, page, clock)
 
 
@@ -364,7 +367,11 @@ def _walk_section(
             continue
         draft = _DRAFTS[0][index]
         moment = _on_day(day, draft, zones[index], clock, previous, order)
-        if previous is not None and _against(moment, previous, order) and "pinned" not in draft.markers:
+        if (
+            previous is not None
+            and _against(moment, previous, order)
+            and "pinned" not in draft.markers
+        ):
             day = day + timedelta(days=1 if order == "oldest-first" else -1)
             moment = _on_day(day, draft, zones[index], clock, previous, order)
             if named:
@@ -397,7 +404,11 @@ def _walk_above(
             continue
         draft = _DRAFTS[0][index]
         moment = _on_day(day, draft, zones[index], clock, previous, reverse)
-        if previous is not None and _against(moment, previous, reverse) and "pinned" not in draft.markers:
+        if (
+            previous is not None
+            and _against(moment, previous, reverse)
+            and "pinned" not in draft.markers
+        ):
             day = day + timedelta(days=1 if reverse == "oldest-first" else -1)
             moment = _on_day(day, draft, zones[index], clock, previous, reverse)
         moments[index] = moment
@@ -477,7 +488,10 @@ def _check_order(dated: list[tuple[datetime, Draft]], order: Order, clock: Clock
 def _build_entries(
     dated: list[tuple[datetime, Draft]], page: Page, clock: Clock
 ) -> tuple[Entry, ...]:
-    ordered = sorted(dated, key=lambda pair: pair[0])
+    # Entries posted in the same minute keep their order of posting (a stable sort), so the
+    # first keeps the plain anchor and adding entries never renames one.
+    posting = dated if page.order == "oldest-first" else list(reversed(dated))
+    ordered = sorted(posting, key=lambda pair: pair[0])
     seen: dict[str, int] = {}
     entries = []
     for posted, draft in ordered:
