@@ -93,6 +93,16 @@ def read_stamp(line: str, names: Names) -> Reading | None:
     """The stamp ``line`` (already normalised) holds, or None when it is not a stamp."""
     if len(line) > 160:
         return None
+    if not any(char.isdigit() for char in line):
+        folded = fold(line)
+        return (
+            Reading(relative_day=names.relative_days[folded])
+            if folded in names.relative_days
+            else None
+        )
+    if len(line) > 60 and not (line[0].isdigit() or line[0] == "+" or _PREFIX.match(line)):
+        if not _LEAD.match(line):
+            return None  # a sentence: stamps are short or start with their time
     wrapped = line.startswith("+++")
     text = line.strip("+ ").strip() if wrapped else line
     lead = _LEAD.match(text)
