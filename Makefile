@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed dates for MkDocs' own timestamps, so two builds of the same content are identical.
 export SOURCE_DATE_EPOCH ?= 1747353600
 
-.PHONY: site serve test lint bench clean
+.PHONY: site serve test unit lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: $(VENV)/.test-installed
 test: lint
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest -q
+
+# The fast loop while developing: every test that builds no site and opens no browser
+# (golden cases, parser, loaders, layout), in about ten seconds.
+unit: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -m "not site and not browser and not slow"
 
 # What the generator costs next to MkDocs alone (README, "Performance"). All sizes take
 # about ten minutes on two cores; BENCH_SIZES=small (or small,medium) is a quick run.

@@ -19,8 +19,10 @@ import string
 from bisect import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+
+from generator.model import entry_anchor
 
 
 @dataclass(frozen=True)
@@ -56,94 +58,28 @@ SIZES: dict[str, Size] = {
 to measure ten times the terms where the live-blog, not the glossary, is most of the input
 (at 1,000 entries the 1,000-term glossary is the larger file)."""
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one block of text (names here have no spaces)."""
+    return text.split()
+
+
 FIRST_DAY = date(2025, 5, 16)
 NOTE_COUNT = 3
 
-_FIRST_NAMES = [
-    "Mikhail",
-    "Anna",
-    "Oleksandr",
-    "Iryna",
-    "Recep",
-    "Fatma",
-    "Emmanuel",
-    "Claire",
-    "Olaf",
-    "Ursula",
-    "Keir",
-    "Giorgia",
-    "Pedro",
-    "Sanna",
-    "Viktor",
-    "Kaja",
-    "Antony",
-    "Marco",
-    "Rustem",
-    "Sergei",
-    "Dmitry",
-    "Yulia",
-    "Andriy",
-    "Hakan",
-    "Mette",
-    "Alexander",
-    "Petr",
-    "Maia",
-    "Nikol",
-    "Edi",
-    "Dora",
-    "Gitanas",
-    "Evika",
-    "Alar",
-    "Jonas",
-    "Ilham",
-    "Kassym",
-    "Shavkat",
-    "Sadyr",
-]
-_SYLLABLES = [
-    "va",
-    "ren",
-    "ko",
-    "mir",
-    "dan",
-    "sel",
-    "to",
-    "ri",
-    "gor",
-    "ya",
-    "lin",
-    "bes",
-    "ka",
-    "tur",
-    "nov",
-    "el",
-    "sha",
-    "pol",
-    "zan",
-    "dre",
-    "mar",
-    "vic",
-    "ost",
-    "len",
-    "bar",
-    "kes",
-    "um",
-    "ra",
-    "ti",
-    "no",
-    "ves",
-    "dul",
-    "kor",
-    "sam",
-    "pet",
-    "ila",
-    "bor",
-    "gen",
-    "vy",
-    "tar",
-    "lo",
-    "ne",
-]
+_FIRST_NAMES = _words(
+    """
+    Mikhail Anna Oleksandr Iryna Recep Fatma Emmanuel Claire Olaf Ursula Keir Giorgia
+    Pedro Sanna Viktor Kaja Antony Marco Rustem Sergei Dmitry Yulia Andriy Hakan Mette
+    Alexander Petr Maia Nikol Edi Dora Gitanas Evika Alar Jonas Ilham Kassym Shavkat Sadyr
+    """
+)
+_SYLLABLES = _words(
+    """
+    va ren ko mir dan sel to ri gor ya lin bes ka tur nov el sha pol zan dre mar vic ost
+    len bar kes um ra ti no ves dul kor sam pet ila bor gen vy tar lo ne
+    """
+)
 _SURNAME_ENDINGS = ("", "ov", "enko", "sky", "ić", "escu", "ian", "oglu", "ski", "yev")
 _TRANSLITERATION = {
     "sky": "skiy",
@@ -157,44 +93,18 @@ _TRANSLITERATION = {
     "yev": "iev",
 }
 _PLACE_ENDINGS = ("", "grad", "ia", "a", "port", "burg", "ova", "is", "ovo", "abad")
-_ORG_NOUNS = [
-    "Grain",
-    "Energy",
-    "Security",
-    "Border",
-    "Rail",
-    "Water",
-    "Press",
-    "Trade",
-    "Veterans",
-    "Health",
-    "Mining",
-    "Shipping",
-    "Science",
-    "Harbour",
-    "Aviation",
-    "Labour",
-    "Refugee",
-    "Customs",
-    "Weather",
-    "Defence",
-    "Election",
-    "Banking",
-]
-_ORG_BODIES = [
-    "Council",
-    "Agency",
-    "Union",
-    "Commission",
-    "Committee",
-    "Authority",
-    "Bureau",
-    "Federation",
-    "Alliance",
-    "Institute",
-    "League",
-    "Directorate",
-]
+_ORG_NOUNS = _words(
+    """
+    Grain Energy Security Border Rail Water Press Trade Veterans Health Mining Shipping
+    Science Harbour Aviation Labour Refugee Customs Weather Defence Election Banking
+    """
+)
+_ORG_BODIES = _words(
+    """
+    Council Agency Union Commission Committee Authority Bureau Federation Alliance
+    Institute League Directorate
+    """
+)
 _ROLES = (
     "foreign minister",
     "presidential aide",
@@ -291,7 +201,7 @@ class _Entry:
 
     @property
     def anchor(self) -> str:
-        return f"{self.day:%Y-%m-%d}-{self.minute // 60:02d}{self.minute % 60:02d}"
+        return entry_anchor(datetime.combine(self.day, time(self.minute // 60, self.minute % 60)))
 
 
 @dataclass

@@ -50,6 +50,12 @@ class Paragraph:
     """Where it starts in the live-blog file."""
 
 
+def entry_anchor(posted: datetime) -> str:
+    """An entry's anchor before any same-minute suffix: ``2025-05-16-1656``, the same on
+    whichever page the entry is shown."""
+    return f"{posted:%Y-%m-%d-%H%M}"
+
+
 @dataclass(frozen=True)
 class Entry:
     """One timestamped post of the live-blog."""

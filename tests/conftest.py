@@ -1,18 +1,23 @@
-"""Shared test helpers: paths, a throwaway explainer folder, and a real MkDocs build."""
+"""Shared fixtures: a throwaway explainer folder, and the seed built once with MkDocs.
+
+Plain helpers (paths, ``mkdocs_build``, ``assert_golden``) are in ``support.py``.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+import support
+from support import CONTENT, ROOT, mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
-SEED = CONTENT / "liveblog.txt"
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture runs (session ones included), let ``support.mkdocs_build`` check
+    that the test that needs a site is marked ``site``."""
+    support.CURRENT_MARKS = {mark.name for mark in item.iter_markers()}
 
 
 @pytest.fixture
@@ -41,19 +46,6 @@ def tmp_explainer(tmp_path: Path):
         return project
 
     return make
-
-
-def mkdocs_build(
-    project: Path, site_dir: Path, *, strict: bool = True
-) -> subprocess.CompletedProcess:
-    """Run a real ``mkdocs build`` of ``project`` into ``site_dir``."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1747353600", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    return subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=300
-    )
 
 
 @pytest.fixture(scope="session")

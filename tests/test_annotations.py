@@ -11,11 +11,11 @@ the marked quotes and markers, then its notes. Adding a case means adding a fold
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+from support import assert_golden
 
 from generator.errors import ContentError
 from generator.model import Explainer
@@ -74,13 +74,7 @@ def test_annotation_case(case: Path, tmp_path, monkeypatch):
     make_content(case, tmp_path)
     monkeypatch.chdir(tmp_path)  # so messages name "content/annotations.yml", as editors see it
     name, actual = outcome(Path("content"))
-    if os.environ.get("UPDATE_GOLDEN"):
-        for stale in EXPECTED:
-            (case / stale).unlink(missing_ok=True)
-        (case / name).write_text(actual, encoding="utf-8")
-    expected = [case / file for file in EXPECTED if (case / file).is_file()]
-    assert [file.name for file in expected] == [name], actual
-    assert actual == expected[0].read_text(encoding="utf-8")
+    assert_golden(case / name, actual, choices=EXPECTED)
 
 
 def test_every_case_has_one_expectation():

@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
 from html_tree import Element, article
+from support import ROOT, mkdocs_build
 
 from generator.load import load_annotations
 from generator.model import Annotation, Explainer
@@ -109,12 +109,14 @@ def assert_rendered_next_to_quote(site: Path, content: Path) -> int:
     return len(explainer.annotations)
 
 
+@pytest.mark.site
 def test_every_seed_annotation_is_rendered_next_to_its_quote(seed_site):
     assert assert_rendered_next_to_quote(seed_site, ROOT / "content") == len(
         load_annotations(ROOT / "content" / "annotations.yml")
     )
 
 
+@pytest.mark.site
 def test_every_seed_quote_is_marked_exactly(seed_site):
     """Mark by mark: the words between <mark> and the marker are the quote, nothing more."""
     explainer = assemble(ROOT / "content")
@@ -201,11 +203,13 @@ def hard_site(tmp_path_factory) -> tuple[Path, Path]:
     return content, site
 
 
+@pytest.mark.site
 def test_hard_quotes_are_rendered_next_to_their_quotes(hard_site):
     content, site = hard_site
     assert assert_rendered_next_to_quote(site, content) == 4
 
 
+@pytest.mark.site
 def test_quotes_across_paragraphs_are_marked_in_each_paragraph(hard_site):
     _, site = hard_site
     body = article(site / html_page(Router(assemble(hard_site[0])).entry_page("2025-05-16-1230")))
@@ -218,6 +222,7 @@ def test_quotes_across_paragraphs_are_marked_in_each_paragraph(hard_site):
     assert first.find_all("sup") == []
 
 
+@pytest.mark.site
 def test_source_words_and_note_markup_stay_what_they_are(hard_site):
     _, site = hard_site
     for page in (
@@ -238,6 +243,7 @@ def test_source_words_and_note_markup_stay_what_they_are(hard_site):
     assert hrefs[:2] == ["https://example.org/a?b=1&c=2", "mailto:desk@example.org"]
 
 
+@pytest.mark.site
 def test_notes_follow_their_entry_and_need_no_javascript(hard_site):
     """The notes are plain HTML after the entry's paragraphs, before the next entry."""
     content, site = hard_site
@@ -262,6 +268,7 @@ def test_notes_follow_their_entry_and_need_no_javascript(hard_site):
     assert [e.tag for e in note.iter()][1:] == ["strong", "em", "a"]
 
 
+@pytest.mark.site
 def test_an_annotation_that_cannot_be_placed_fails_the_build(tmp_explainer, tmp_path):
     annotations = (ROOT / "content" / "annotations.yml").read_text(encoding="utf-8")
     misquoted = annotations.replace("Boris Johnson’s visit to Kiev in May 2022", "Boris Jonson")

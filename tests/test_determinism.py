@@ -9,13 +9,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import mkdocs_build
+import pytest
+from support import mkdocs_build
 
 
 def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+@pytest.mark.site
 def test_two_builds_are_byte_identical(tmp_explainer, tmp_path):
     project = tmp_explainer()
     elsewhere = tmp_path / "elsewhere" / "project"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import ROOT, mkdocs_build
 from html_tree import Element, article, furniture, parse_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import ROOT, mkdocs_build
 
 from generator.parse import ParseOptions, parse_liveblog
 from generator.render.escape import escape_text
@@ -139,6 +139,7 @@ def _paragraph_texts(tree: Element) -> list[str]:
     return [e.text(furniture) for e in tree.iter() if e.tag in ("p", "h1", "li")]
 
 
+@pytest.mark.site
 def test_every_hostile_paragraph_shows_literally(hostile_site, hostile_blog):
     overview = _paragraph_texts(article(hostile_site / "index.html"))
     timeline = _paragraph_texts(article(hostile_site / "timeline" / "index.html"))
@@ -150,6 +151,7 @@ def test_every_hostile_paragraph_shows_literally(hostile_site, hostile_blog):
             assert paragraph.text in timeline  # exact: two spaces and the tab survive
 
 
+@pytest.mark.site
 def test_hostile_furniture_shows_literally_on_the_about_page_only(hostile_site, hostile_blog):
     about = _paragraph_texts(article(hostile_site / "about" / "index.html"))
     timeline = article(hostile_site / "timeline" / "index.html").text()
@@ -165,6 +167,7 @@ def _is_data(element: Element) -> bool:
     return element.tag == "script" and element.attrs.get("type") == "application/ld+json"
 
 
+@pytest.mark.site
 def test_no_markup_from_the_source_reaches_any_page(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) >= 5
@@ -200,6 +203,7 @@ def test_no_markup_from_the_source_reaches_any_page(hostile_site):
         assert "site_name" not in content.text(), page  # the snippet was not included
 
 
+@pytest.mark.site
 def test_timeline_headings_hold_only_the_time(hostile_site):
     timeline = article(hostile_site / "timeline" / "index.html")
     times = timeline.find_all("time")
@@ -215,6 +219,7 @@ def test_timeline_headings_hold_only_the_time(hostile_site):
     ]
 
 
+@pytest.mark.site
 def test_headline_is_text_in_title_meta_and_search(hostile_site, hostile_blog):
     headline = hostile_blog.headline.text
     for page in sorted(hostile_site.rglob("*.html")):

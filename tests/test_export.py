@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, mkdocs_build
 from html_tree import article
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
+from support import ROOT, mkdocs_build
 
 from generator.pipeline import build
 
@@ -68,6 +68,7 @@ def test_export_reports_content_errors_like_the_other_commands(tmp_explainer, tm
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.site
 def test_exported_pages_build_with_plain_mkdocs_and_material(exported, seed_site, tmp_path):
     """No plugin: the same theme and extensions, and the Site's nav, in strict mode."""
     project_config = load_config(str(ROOT / "mkdocs.yml"))

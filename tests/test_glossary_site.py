@@ -7,7 +7,8 @@ import re
 from html import unescape
 from pathlib import Path
 
-from conftest import CONTENT, mkdocs_build
+import pytest
+from support import CONTENT, mkdocs_build
 
 from generator.load import load_glossary, load_note
 from generator.render.escape import plain_text
@@ -51,6 +52,7 @@ def resolve(page: str, href: str) -> tuple[str, str]:
     return target.removeprefix("./"), fragment
 
 
+@pytest.mark.site
 def test_the_glossary_pages_hold_every_person_place_and_organisation(seed_site):
     for term in TERMS:
         html = read(seed_site, f"glossary/{PAGES[term.kind]}/index.html")
@@ -73,6 +75,7 @@ def test_the_glossary_pages_hold_every_person_place_and_organisation(seed_site):
         assert f">{name}<" in places
 
 
+@pytest.mark.site
 def test_a_glossary_term_lists_the_entries_that_mention_it(seed_site):
     medinsky = section(read(seed_site, "glossary/people/index.html"), "vladimir-medinsky")
     mentioned = medinsky[medinsky.index("Mentioned in") :]
@@ -88,6 +91,7 @@ def test_a_glossary_term_lists_the_entries_that_mention_it(seed_site):
     assert "16&#58;56 GMT</a>: The West’s interference in other nations’ affairs…" in mentioned
 
 
+@pytest.mark.site
 def test_mentioned_in_links_resolve_to_entries_on_the_timeline(seed_site):
     timeline = read(seed_site, "timeline/index.html")
     checked = 0
@@ -105,6 +109,7 @@ def test_mentioned_in_links_resolve_to_entries_on_the_timeline(seed_site):
     assert checked > 40
 
 
+@pytest.mark.site
 def test_entries_at_1656_and_1649_link_medinsky_and_the_notes(seed_site):
     timeline = read(seed_site, "timeline/index.html")
     medinsky = next(t for t in TERMS if t.id == "vladimir-medinsky")
@@ -130,12 +135,14 @@ def test_entries_at_1656_and_1649_link_medinsky_and_the_notes(seed_site):
     assert ("../background/congress-of-berlin/", tooltip, "Berlin Congress") in berlin
 
 
+@pytest.mark.site
 def test_the_1878_treaty_does_not_link_modern_turkey(seed_site):
     entry = links(section(read(seed_site, "timeline/index.html"), "2025-05-16-1656"))
     assert not [link for link in entry if link[0].endswith("#turkey")]
     assert ("../glossary/places/#ottoman-empire", "", "Ottoman Empire") in entry
 
 
+@pytest.mark.site
 def test_each_note_lists_the_entries_that_refer_to_it(seed_site):
     expected = {
         "congress-of-berlin": [("../../timeline/#2025-05-16-1656", "", "16:56 GMT")],
@@ -144,6 +151,10 @@ def test_each_note_lists_the_entries_that_refer_to_it(seed_site):
             ("../../", "", "Introduction"),
             ("../../timeline/#2025-05-16-1649", "", "16:49 GMT"),
         ],
+        "istanbul-talks-2025": [
+            (f"../../timeline/#2025-05-16-{clock.replace(':', '')}", "", f"{clock} GMT")
+            for clock in ("16:00", "16:23", "16:49", "16:56", "18:06", "19:42", "20:37", "20:50")
+        ],
     }
     assert set(expected) == set(NOTES)
     for slug, entries in expected.items():
@@ -151,6 +162,7 @@ def test_each_note_lists_the_entries_that_refer_to_it(seed_site):
         assert links(section(html, "referred-to-in")) == entries, slug
 
 
+@pytest.mark.site
 def test_the_overview_and_the_notes_index_link_every_note(seed_site):
     for page, prefix in [("index.html", "background/"), ("background/index.html", "")]:
         shown = links(read(seed_site, page))
@@ -158,6 +170,7 @@ def test_the_overview_and_the_notes_index_link_every_note(seed_site):
             assert (f"{prefix}{slug}/", "", note.title) in shown, (page, slug)
 
 
+@pytest.mark.site
 def test_warnings_about_unused_terms_and_note_aliases_fail_a_strict_build(tmp_explainer, tmp_path):
     glossary = (CONTENT / "glossary.yml").read_text(encoding="utf-8") + (
         "\n- id: minsk\n  name: Minsk\n  kind: place\n  summary: Capital of Belarus.\n"
@@ -178,6 +191,7 @@ def test_warnings_about_unused_terms_and_note_aliases_fail_a_strict_build(tmp_ex
     ) in result.stderr
 
 
+@pytest.mark.site
 def test_the_overview_lists_who_and_what_the_intro_names(seed_site):
     """The intro's mentions are listed under their own label, linked to the glossary."""
     html = read(seed_site, "index.html")
@@ -189,6 +203,7 @@ def test_the_overview_lists_who_and_what_the_intro_names(seed_site):
     assert "Vladimir Medinsky" in names and "Boris Johnson" in names
 
 
+@pytest.mark.site
 def test_people_are_listed_by_surname(seed_site):
     """Newsroom order: Charap, Erdoğan, Johnson, ... Zelensky (not by given name)."""
     html = read(seed_site, "glossary/people/index.html")

@@ -13,12 +13,12 @@ what the code happens to do.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
+from support import assert_golden
 
 from generator.errors import ContentError
 from generator.load.textfile import decode_text
@@ -74,17 +74,8 @@ def parse_case(case: Path) -> tuple[str, str]:
 )
 def test_parse_case(case: Path) -> None:
     name, actual = parse_case(case)
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        for stale in ("expected.yml", "expected-error.txt"):
-            (case / stale).unlink(missing_ok=True)
-        (case / name).write_text(actual, encoding="utf-8", newline="\n")
-    expected_path = case / name
-    other = "expected-error.txt" if name == "expected.yml" else "expected.yml"
-    assert not (case / other).exists(), f"{case.name}: expected {other}, got {name}:\n{actual}"
-    assert expected_path.is_file(), f"{case.name}: no {name}; the parser gave:\n{actual}"
-    expected = expected_path.read_text(encoding="utf-8")
-    if name == "expected.yml":
-        # Compare as data, shown as YAML: hand-written files need not match the dumper's layout.
-        assert actual == _dump(yaml.safe_load(expected))
-    else:
-        assert actual == expected
+    # A YAML expectation is compared as data: hand-written files need not match the dumper.
+    normalise = (lambda text: _dump(yaml.safe_load(text))) if name == "expected.yml" else None
+    assert_golden(
+        case / name, actual, choices=("expected.yml", "expected-error.txt"), normalise=normalise
+    )

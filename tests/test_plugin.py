@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, mkdocs_build
+from support import CONTENT, mkdocs_build
 
 pytestmark = pytest.mark.site
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, mkdocs_build
+from support import CONTENT, ROOT, mkdocs_build
 
 from generator.errors import ContentError
 from generator.model import SourceInfo
@@ -99,6 +99,7 @@ _LOADS |= {"audio": "src", "embed": "src", "object": "data"}
 _LINK_LOADS = {"stylesheet", "icon", "preload", "preconnect", "modulepreload", "manifest"}
 
 
+@pytest.mark.site
 def test_no_page_loads_anything_from_another_host(seed_site):
     """Nothing in any page or stylesheet points a browser at another host: no web fonts,
     no CDN, no analytics. (The browser tests watch the requests themselves.)"""
@@ -125,6 +126,7 @@ def _jsonld(path: Path) -> dict:
     return json.loads(found[0])
 
 
+@pytest.mark.site
 def test_the_timeline_carries_a_liveblogposting_with_one_update_per_entry(seed_site):
     data = _jsonld(seed_site / "timeline" / "index.html")
     explainer = assemble(CONTENT)
@@ -163,6 +165,7 @@ def test_structured_data_cannot_be_broken_out_of():
 # -- descriptions and Open Graph -------------------------------------------------------------
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("page", READER_PAGES)
 def test_every_page_has_a_description_and_open_graph_tags(seed_site, page):
     head = read(seed_site / page)
@@ -175,6 +178,7 @@ def test_every_page_has_a_description_and_open_graph_tags(seed_site, page):
     assert head.meta("og:type") == ["website" if page == "index.html" else "article"]
 
 
+@pytest.mark.site
 def test_the_timeline_is_described_by_its_coverage(seed_site):
     head = read(seed_site / "timeline" / "index.html")
     assert head.meta("description") == [
@@ -200,6 +204,7 @@ def hostile_headline_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
+@pytest.mark.site
 def test_a_description_quoting_the_source_cannot_inject_markup(hostile_headline_site):
     page = hostile_headline_site / "index.html"
     head = read(page)
@@ -215,6 +220,7 @@ def test_a_description_quoting_the_source_cannot_inject_markup(hostile_headline_
 # -- key moments -----------------------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_the_overview_lists_the_key_moments_linked(seed_site):
     html = (seed_site / "index.html").read_text(encoding="utf-8")
     section = html[html.index('id="key-moments"') : html.index('id="where-to-go-next"')]

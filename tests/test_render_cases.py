@@ -14,19 +14,18 @@ writes the expected files of every case from what the generator makes now; revie
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import markdown
 import pytest
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
+from support import assert_golden
 
 from generator.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "render"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def _cases() -> list[Path]:
@@ -53,27 +52,16 @@ def test_render_case(case: Path, to_html, monkeypatch):
     monkeypatch.chdir(case)  # messages name files as an editor in the case folder would
     site = build(Path("content"))
     expected = case / "expected"
-    if UPDATE:
-        expected.mkdir(exist_ok=True)
-        for wanted in expected.rglob("*.md"):
-            page = wanted.relative_to(expected).as_posix()
-            wanted.write_text(site.pages[page], encoding="utf-8", newline="\n")
-            html = wanted.with_suffix(".html")
-            if html.exists():
-                html.write_text(to_html(site.pages[page]), encoding="utf-8", newline="\n")
-        if (expected / "warnings.txt").exists() or site.warnings:
-            (expected / "warnings.txt").write_text(
-                "".join(f"{w}\n" for w in site.warnings), encoding="utf-8"
-            )
+    # The case chooses which pages it pins down (and which of them also as HTML).
     pages = sorted(expected.rglob("*.md"))
     assert pages, f"{case.name}: no expected/<page>.md; create one and run with UPDATE_GOLDEN=1"
     for wanted in pages:
         page = wanted.relative_to(expected).as_posix()
         assert page in site.pages, f"{case.name}: no generated page {page}"
-        assert site.pages[page] == wanted.read_text(encoding="utf-8"), f"{case.name}: {page}"
+        assert_golden(wanted, site.pages[page])
         html = wanted.with_suffix(".html")
         if html.exists():
-            assert to_html(site.pages[page]) == html.read_text(encoding="utf-8"), html.name
-    warnings = expected / "warnings.txt"
-    shown = [str(w) for w in site.warnings]
-    assert shown == (warnings.read_text(encoding="utf-8").splitlines() if warnings.exists() else [])
+            assert_golden(html, to_html(site.pages[page]))
+    warnings = "".join(f"{warning}\n" for warning in site.warnings)
+    if warnings or (expected / "warnings.txt").exists():
+        assert_golden(expected / "warnings.txt", warnings)

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT
 from html_tree import parse_html
+from support import CONTENT
 
 POLL_SECONDS = 60  # a bound, not a timing assertion: a slow machine waits longer, never fails
 

@@ -10,8 +10,8 @@ import re
 
 import pytest
 import yaml
-from conftest import CONTENT, SEED
 from html_tree import Element, article, furniture
+from support import CONTENT, SEED
 
 TIME_LINE = re.compile(r"(\d{1,2}):(\d{2}) GMT")
 # The seed's entries, oldest first, as a reader must find them (the blog is newest first).
@@ -65,6 +65,7 @@ def test_the_seed_has_ten_entries_and_two_furniture_lines(source):
     assert len(source["furniture"]) == 2
 
 
+@pytest.mark.site
 def test_headline_and_intro_are_in_the_overview_word_for_word(seed_site, source):
     content = article(seed_site / "index.html")
     headline = content.find("h1")
@@ -77,6 +78,7 @@ def test_headline_and_intro_are_in_the_overview_word_for_word(seed_site, source)
     assert paragraphs[start : start + len(source["intro"])] == [_words(x) for x in source["intro"]]
 
 
+@pytest.mark.site
 def test_every_entry_paragraph_is_in_the_timeline_word_for_word(seed_site, source):
     sections = _sections(article(seed_site / "timeline" / "index.html"))
     for label, paragraphs in source["entries"].items():
@@ -85,6 +87,7 @@ def test_every_entry_paragraph_is_in_the_timeline_word_for_word(seed_site, sourc
         assert shown[: len(paragraphs)] == [_words(p) for p in paragraphs], label
 
 
+@pytest.mark.site
 def test_furniture_is_not_in_the_timeline_or_overview(seed_site, source):
     for page in ("timeline/index.html", "index.html"):
         text = _words(article(seed_site / page).text())
@@ -92,6 +95,7 @@ def test_furniture_is_not_in_the_timeline_or_overview(seed_site, source):
             assert _words(line) not in text, (page, line)
 
 
+@pytest.mark.site
 def test_timeline_holds_the_entries_in_time_order_with_datetimes_and_permalinks(seed_site):
     content = article(seed_site / "timeline" / "index.html")
     headings = content.find_all("h2")
@@ -108,6 +112,7 @@ def test_timeline_holds_the_entries_in_time_order_with_datetimes_and_permalinks(
     ]
 
 
+@pytest.mark.site
 def test_overview_has_headline_intro_date_span_and_links_onward(seed_site, source):
     content = article(seed_site / "index.html")
     text = _words(content.text(furniture))
@@ -120,6 +125,7 @@ def test_overview_has_headline_intro_date_span_and_links_onward(seed_site, sourc
         assert onward in hrefs, onward
 
 
+@pytest.mark.site
 def test_about_page_names_outlet_headline_date_furniture_and_method(seed_site, source):
     content = article(seed_site / "about" / "index.html")
     text = _words(content.text(furniture))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 
+
+@pytest.mark.site
 def test_seed_site_has_every_page(seed_site):
     for page in [
         "index.html",

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, ROOT, mkdocs_build
+from support import CONTENT, ROOT, mkdocs_build
 
 from generator.model import Entry, Paragraph
 from generator.pipeline import assemble, build
@@ -187,6 +187,7 @@ def test_the_structured_data_follows_the_split(pages, entries):
     assert summary["url"] == SITE_URL + "timeline/" and "liveBlogUpdate" not in summary
 
 
+@pytest.mark.site
 def test_every_link_in_the_built_site_reaches_its_page_and_anchor(built):
     """The HTML a reader gets: every relative href (Markdown or raw HTML, like the strip's)
     opens an existing page, and its fragment names an element there."""

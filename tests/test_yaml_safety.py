@@ -10,11 +10,11 @@ adding a folder; ``UPDATE_GOLDEN=1`` rewrites the expected files from the curren
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+from support import assert_golden
 
 from generator.errors import ContentError
 from generator.load import load_annotations, load_glossary, load_note, load_source
@@ -65,9 +65,7 @@ def test_yaml_case(case: Path, tmp_path, monkeypatch):
     with pytest.raises(ContentError) as caught:
         load(Path("content") / name)
     actual = str(caught.value) + "\n"
-    if os.environ.get("UPDATE_GOLDEN"):
-        (case / EXPECTED).write_text(actual, encoding="utf-8")
-    assert actual == (case / EXPECTED).read_text(encoding="utf-8")
+    assert_golden(case / EXPECTED, actual)
 
 
 def test_an_alias_bomb_is_refused_without_being_expanded():

@@ -121,6 +121,9 @@ def _format_target(target: str) -> str:
 
 
 # In the text, any run of blanks matches an alias's space and either apostrophe its own.
+_Trie = dict[str, "_Trie"]
+"""A node of a character trie: each next character -> its node ("" ends a word)."""
+
 _CHAR_PATTERNS = {" ": r"\s+", "'": "['’‘]"}
 
 
@@ -131,13 +134,13 @@ def _char_pattern(chars: list[str]) -> str:
     return "[" + "".join(map(re.escape, chars)) + "]"
 
 
-def _trie(words: dict[str, str]) -> dict[str, dict]:
+def _trie(words: dict[str, str]) -> _Trie:
     """The trie of the characters of ``words`` ("" marks where a word ends).
 
     Words that share a beginning share its pattern, so the engine reads each character of
     the text once per position instead of once per alias.
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
@@ -146,7 +149,7 @@ def _trie(words: dict[str, str]) -> dict[str, dict]:
     return trie
 
 
-def _node_pattern(exact: dict[str, dict], folded: dict[str, dict]) -> str:
+def _node_pattern(exact: _Trie, folded: _Trie) -> str:
     """The pattern of a node of the case-sensitive trie and the same node of the folded one.
 
     Each branch starts with characters no other branch at the node starts with: a letter

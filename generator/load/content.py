@@ -143,9 +143,6 @@ def _spellings(record: YamlMap) -> list[tuple[str, str, tuple[int, int]]]:
     return found
 
 
-"""A spelling, whether it matches in any case, the term claiming it, and where."""
-
-
 def _any_case(record: YamlMap) -> bool:
     """The term's spellings match in any letter case (``match_case: false``)."""
     return record.get("match_case") is False

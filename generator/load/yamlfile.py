@@ -11,7 +11,7 @@ from yaml.events import AliasEvent, DocumentStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import ContentError, Problem, ProblemCollector
-from .textfile import decode_text, read_text
+from .textfile import read_text
 
 try:  # libyaml's parser, when PyYAML was built with it
     from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
@@ -57,19 +57,6 @@ class YamlList(list[Any]):
 def load_yaml_file(path: Path, shown_as: str, problems: ProblemCollector | None = None) -> Any:
     """Read and load one YAML file strictly (see ``load_yaml``)."""
     return load_yaml(read_text(path, shown_as, limit=MAX_YAML_BYTES), shown_as, problems=problems)
-
-
-def load_yaml_bytes(data: bytes, shown_as: str) -> Any:
-    """Decode and load YAML given as bytes."""
-    if len(data) > MAX_YAML_BYTES:
-        raise ContentError.at(
-            shown_as,
-            0,
-            0,
-            f"file is too large ({len(data):,} bytes; the limit is {MAX_YAML_BYTES:,})",
-            "split it into smaller files",
-        )
-    return load_yaml(decode_text(data, shown_as), shown_as)
 
 
 def load_yaml(
@@ -161,9 +148,9 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         # Aliases become empty values and anchors are dropped, so nothing is ever shared or
         # expanded (no billion laughs), yet the whole file is read and every one reported.
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
-            self.get_event()
+            self.get_event()  # type: ignore[no-untyped-call]
             name = str(event.anchor)
             first, uses = self.aliases.get(name, (event, 0))
             self.aliases[name] = (first, uses + 1)
@@ -215,7 +202,7 @@ class _StrictLoader(yaml.SafeLoader):
                 result.raw_values[key] = self.text[start.index : end.index]
         return result
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> YamlList:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> YamlList:
         result = YamlList(self.construct_object(child, deep=True) for child in node.value)
         result.line, result.column = self._pos(node)
         result.item_positions = [self._pos(child) for child in node.value]

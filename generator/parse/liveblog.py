@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from ..errors import ContentError, Problem, ProblemCollector
-from ..model import ClassifiedLine, Entry, Liveblog, Order, Paragraph, SourceInfo
+from ..model import ClassifiedLine, Entry, Liveblog, Order, Paragraph, SourceInfo, entry_anchor
 from .dateline import Reading
 from .dating import Clock, check_offsets, detect_order, dst_kind, valid_clock
 from .furniture import FurnitureRules
@@ -495,7 +495,7 @@ def _build_entries(
     seen: dict[str, int] = {}
     entries = []
     for posted, draft in ordered:
-        base = f"{posted:%Y-%m-%d-%H%M}"
+        base = entry_anchor(posted)
         seen[base] = seen.get(base, 0) + 1
         anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
         title = draft.title.text if draft.title else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Explainer
+from ..model import Entry, Explainer
 from .blocks import (
     format_clock_span,
     format_count,
@@ -131,7 +131,9 @@ def _render_day_nav(layout: TimelineLayout, number: int) -> list[str]:
     return [" · ".join(links), "{ .explainer-daynav }", ""]
 
 
-def _render_jsonld(explainer: Explainer, router: Router, page: str, entries: tuple) -> str:
+def _render_jsonld(
+    explainer: Explainer, router: Router, page: str, entries: tuple[Entry, ...]
+) -> str:
     blog = explainer.liveblog
     page_url = router.page_url(page)
     return render_jsonld(

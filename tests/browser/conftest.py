@@ -81,7 +81,7 @@ def site_url(serve: Any, seed_site: Path) -> str:
 @pytest.fixture(scope="session")
 def split_site_url(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The seed re-dated over two days (a split timeline), built and served locally."""
-    from conftest import mkdocs_build
+    from support import mkdocs_build
     from test_timeline_split import make_two_day_project
 
     project = make_two_day_project(tmp_path_factory.mktemp("split-project"))

@@ -7,13 +7,13 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import CONTENT
 from playwright.sync_api import expect
+from support import CONTENT
 
 from generator.pipeline import assemble
 from generator.render.escape import plain_text
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 READER_PAGES = {
     "overview": "",
