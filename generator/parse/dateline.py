@@ -100,9 +100,9 @@ def read_stamp(line: str, names: Names) -> Reading | None:
             if folded in names.relative_days
             else None
         )
-    if len(line) > 60 and not (line[0].isdigit() or line[0] == "+" or _PREFIX.match(line)):
-        if not _LEAD.match(line):
-            return None  # a sentence: stamps are short or start with their time
+    starts_stamp = line[0].isdigit() or line[0] == "+" or _PREFIX.match(line)
+    if len(line) > 60 and not starts_stamp and not _LEAD.match(line):
+        return None  # a sentence: stamps are short or start with their time
     wrapped = line.startswith("+++")
     text = line.strip("+ ").strip() if wrapped else line
     lead = _LEAD.match(text)
@@ -156,9 +156,9 @@ def _read_parts(text: str, names: Names, wrapped: bool = False) -> Reading | Non
             position = token.end()
             if value in (":", ",", "–", "—", "-", "|") and _has_stamp(current):
                 ahead = _TOKEN.match(text, _skip_blanks(text, position))
-                if ahead is None or _kind(ahead) == "word" and not _is_part(ahead[0], names):
-                    if _PREFIX.match(text, _skip_blanks(text, position)) is None:
-                        return _with_rest(readings, text, position, value, names)
+                wordy = ahead is None or _kind(ahead) == "word" and not _is_part(ahead[0], names)
+                if wordy and _PREFIX.match(text, _skip_blanks(text, position)) is None:
+                    return _with_rest(readings, text, position, value, names)
             continue
         if not _take(current, kind, token, names, text):
             if _has_stamp(current) and last_sep in (":", ",", "–", "—", "-", "|", "+++"):
@@ -275,10 +275,10 @@ def _take_number(current: dict[str, object], token: re.Match[str], text: str) ->
     if hour_word is not None and current.get("hour") is None and ordinal != ".":
         current["hour"], current["minute"] = number, 0
         return True
-    if after[:1].lower() in ("a", "p") and re.match(r"[ap]\.?m\b\.?", after, re.I):
-        if current.get("hour") is None:
-            current["hour"], current["minute"] = number, 0
-            return True
+    meridiem_next = after[:1].lower() in ("a", "p") and re.match(r"[ap]\.?m\b\.?", after, re.I)
+    if meridiem_next and current.get("hour") is None:
+        current["hour"], current["minute"] = number, 0
+        return True
     if current.get("day") is None:
         current["day"] = number
         return True
