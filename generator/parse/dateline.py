@@ -66,7 +66,7 @@ _ZONE_WORDS = {name.lower() for name in [*FIXED, *REGIONS, *AMBIGUOUS]} - {"z", 
 _TOKEN = re.compile(
     r"(?P<numdate>\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?![\d/]))"
     r"|(?P<clock>\d{1,2}(?:[:.]|h(?=\d))\d{2}(?![\d.:]\d))"
-    r"|(?P<offset>(?:gmt|utc)\s?[+-−]\s?\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}(?!\d))"
+    r"|(?P<offset>(?:gmt|utc)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d))"
     r"|(?P<number>\d{1,4})(?P<ordinal>st|nd|rd|th|\.|º|er|e)?(?![\d:])"
     r"|(?P<meridiem>[ap]\.m\.?|[ap]m\b)"
     r"|(?P<word>[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*\.?)"
@@ -308,6 +308,8 @@ def _with_rest(
     readings: list[dict[str, object]], text: str, position: int, sep: str, names: Names
 ) -> Reading | None:
     rest = text[position:].strip().rstrip("+").strip()
+    if rest and all(char.isdigit() or char in ".,:" for char in rest):
+        return None  # '16 May 20255', 'May 16, 202': a mistyped part, not a stamp and text
     if not rest:
         return _finish(readings, "", "", names)
     return _finish(readings, rest, sep, names)

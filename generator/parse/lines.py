@@ -69,6 +69,17 @@ def _opens(reading: Reading | None) -> bool:
     return reading is not None and opens_entry(reading)
 
 
+def _is_date_line(reading: Reading | None) -> bool:
+    """A date on its own ('16 May 2025'); a date with text after it is text."""
+    return (
+        reading is not None
+        and reading.has_date
+        and not reading.has_time
+        and reading.plain
+        and not reading.rest
+    )
+
+
 def _is_dateline(reading: Reading | None) -> bool:
     return reading is not None and (reading.prefix is not None or reading.also is not None)
 
@@ -97,7 +108,8 @@ def _find_headline(
             continue
         if following is not None and following == next_text(clean, index):
             after = clean[following]
-            if len(after.split()) <= 3 and not is_byline(after) and not after.endswith("."):
+            section_name = not any(char.isdigit() for char in after) and not is_byline(after)
+            if len(after.split()) <= 3 and section_name and not after.endswith("."):
                 continue
         return index
     return candidates[0] if candidates else None
@@ -180,7 +192,7 @@ def _walk(
         ):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
-        elif reading is not None and reading.has_date and not reading.has_time and reading.plain:
+        elif _is_date_line(reading):
             page.kinds[index] = "date"
             page.dates.append((len(page.drafts), reading))
             page.date_lines.append(index + 1)

@@ -35,6 +35,20 @@ from .stamps import near_miss_kind, normalise
 from .walk import check_order, resolve, section_days, walk_days
 from .zones import resolve_setting, zone_of_abbreviation
 
+_NEAR_MISS_HINTS = {
+    "date": "check the spelling of the weekday, month and year",
+    "time": "write it as HH:MM with a known zone, such as '22:52 GMT'",
+}
+_STAYS = {
+    "headline": "the headline",
+    "intro": "part of the intro",
+    "title": "the entry's title",
+    "byline": "the entry's byline",
+    "caption": "a caption",
+    "paragraph": "part of the entry above",
+}
+"""Where a near miss ends up instead, by the kind of line it became."""
+
 _ZONE_HINT = (
     "use an abbreviation from README's zone table, an offset such as +03:00, or an IANA name"
 )
@@ -323,12 +337,14 @@ def _check(page: Page, raw_lines: list[str], rules: FurnitureRules, clock: Clock
                    f" text of entry {draft.label}; kept as its text",
                    "if it opens an entry, put a blank line above it", "time-in-entry")  # fmt: skip
     for number, kind in enumerate(page.kinds, start=1):
-        if kind in ("paragraph", "intro", "headline"):
-            near = near_miss_kind(normalise(raw_lines[number - 1]))
+        if kind in _STAYS:
+            raw = raw_lines[number - 1]
+            near = near_miss_kind(normalise(raw))
             if near is not None:
-                clock.warn(number, 1, f"line looks like a {near} line but is not one: "
-                           f"{normalise(raw_lines[number - 1])!r}",
-                           "check it against the original; it stays text", "near-miss")  # fmt: skip
+                clock.warn(number, len(raw) - len(raw.lstrip()) + 1,
+                           f"line looks like a {near} line but is not one: {normalise(raw)!r}",
+                           f"{_NEAR_MISS_HINTS[near]}, or it stays {_STAYS[kind]}",
+                           "near-miss")  # fmt: skip
     for draft in page.drafts:
         if not draft.body and draft.title is None:
             clock.warn(draft.line, draft.column, f"entry {draft.label} has no text", "",
