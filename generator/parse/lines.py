@@ -69,15 +69,9 @@ def _opens(reading: Reading | None) -> bool:
     return reading is not None and opens_entry(reading)
 
 
-def _is_date_line(reading: Reading | None) -> bool:
+def _is_date_line(reading: Reading) -> bool:
     """A date on its own ('16 May 2025'); a date with text after it is text."""
-    return (
-        reading is not None
-        and reading.has_date
-        and not reading.has_time
-        and reading.plain
-        and not reading.rest
-    )
+    return reading.has_date and not reading.has_time and reading.plain and not reading.rest
 
 
 def _is_dateline(reading: Reading | None) -> bool:
@@ -192,7 +186,7 @@ def _walk(
         ):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
-        elif _is_date_line(reading):
+        elif reading is not None and _is_date_line(reading):
             page.kinds[index] = "date"
             page.dates.append((len(page.drafts), reading))
             page.date_lines.append(index + 1)
