@@ -58,6 +58,10 @@ class Clock:
     """The last date line with a year, for a later one without."""
     zone_assumed: bool = False
     families: dict[int, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+    """The page's lines, normalised, for messages that quote one."""
+    reported: set[int] = field(default_factory=set)
+    """Lines whose zone has been reported, so a zone read twice is reported once."""
 
     def warn(self, line: int, column: int, message: str, hint: str, code: str) -> None:
         self.warnings.append(Problem(self.problems.path, line, column, message, hint, code))
@@ -68,30 +72,32 @@ class Clock:
             try:
                 zone = zone_of_abbreviation(reading.zone, self.setting)
             except AmbiguousZone as error:
-                self.problems.add(
-                    line,
-                    reading.zone_column or column,
-                    f"the zone {reading.zone!r} is ambiguous: {error}",
-                    "set 'timezone' in source.yml (e.g. Asia/Kolkata or America/Chicago)",
-                    code="ambiguous-zone",
-                )
+                self._zone_problem(line, reading.zone_column or column,
+                                   f"the zone {reading.zone!r} is ambiguous: {error}",
+                                   "set 'timezone' in source.yml (e.g. Asia/Kolkata or"
+                                   " America/Chicago)", "ambiguous-zone")  # fmt: skip
                 return timezone.utc
             if zone is None:
-                self.problems.add(
-                    line,
-                    reading.zone_column or column,
-                    f"unknown time zone {reading.zone!r}",
-                    "use a zone abbreviation such as GMT, BST, CEST, EDT or MSK, an offset such as"
-                    " GMT+3,"
-                    " or set 'timezone' in source.yml",
-                    code="unknown-zone",
-                )
+                self._zone_problem(line, reading.zone_column or column,
+                                   f"unknown time zone {reading.zone!r}",
+                                   "use a zone abbreviation such as GMT, BST, CEST, EDT or MSK,"
+                                   " an offset such as GMT+3, or set 'timezone' in source.yml"
+                                   " and drop it", "unknown-zone")  # fmt: skip
                 return timezone.utc
             family = _FAMILIES.get(reading.zone.upper())
             if family:
                 self.families[line] = family
             return zone
         return self.statement or self.setting or self.entry_zone or self.page_zone
+
+    def _zone_problem(self, line: int, column: int, message: str, hint: str, code: str) -> None:
+        if line in self.reported:
+            return
+        self.reported.add(line)
+        if 0 < line <= len(self.texts):
+            message += f" in {'time' if code == 'unknown-zone' else 'the'} line"
+            message += f" {self.texts[line - 1]!r}"
+        self.problems.add(line, column, message, hint, code=code)
 
     def day_of(self, reading: Reading, line: int, column: int) -> date | None:
         """The date a stamp states (year inferred and reported when missing)."""

@@ -115,7 +115,7 @@ def read_liveblog(
     warnings: list[Problem] = []
     if page.headline is None:
         report_no_headline(page, problems)
-    clock = _clock(page, options, problems, warnings)
+    clock = _clock(page, options, problems, warnings, [normalise(raw) for raw in raw_lines])
     published, updated = _page_dates(page, clock)
     entries: tuple[Entry, ...] = ()
     order: Order = options.order or "newest-first"
@@ -150,7 +150,11 @@ def read_liveblog(
 
 
 def _clock(
-    page: Page, options: ParseOptions, problems: ProblemCollector, warnings: list[Problem]
+    page: Page,
+    options: ParseOptions,
+    problems: ProblemCollector,
+    warnings: list[Problem],
+    texts: list[str],
 ) -> Clock:
     setting = None
     if options.timezone:
@@ -172,7 +176,7 @@ def _clock(
             statement = zone_of_abbreviation(page.zone_statement, setting)
         except ValueError:
             statement = None
-    clock = Clock(problems, warnings, setting, statement, options.captured)
+    clock = Clock(problems, warnings, setting, statement, options.captured, texts=texts)
     for line, reading in page.datelines:
         if reading.zone and clock.page_zone is None:
             clock.page_zone = clock.zone(reading, line, 1)
