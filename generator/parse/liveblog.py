@@ -112,6 +112,24 @@ def read_liveblog(
         ClassifiedLine(number, cast(LineKind, kind or "paragraph"), raw)
         for number, (kind, raw) in enumerate(zip(page.kinds, raw_lines), start=1)
     )
+    try:
+        return _read_page(page, lines, raw_lines, rules, problems, path, options, language)
+    except ContentError as error:
+        error.lines = lines  # so `explainer parse` can show how each line was read
+        raise
+
+
+def _read_page(
+    page: Page,
+    lines: tuple[ClassifiedLine, ...],
+    raw_lines: list[str],
+    rules: FurnitureRules,
+    problems: ProblemCollector,
+    path: str,
+    options: ParseOptions,
+    language: str,
+) -> tuple[Liveblog, str]:
+    """Date the classified page's entries and check them; the Liveblog, or ContentError."""
     warnings: list[Problem] = []
     if page.headline is None:
         report_no_headline(page, problems)
