@@ -21,6 +21,7 @@ from .lines import Draft, Page
 from .zones import AmbiguousZone, zone_of_abbreviation
 
 _FAMILIES = {
+    "ET": "US-East", "CT": "US-Central", "MT": "US-Mountain", "PT": "US-Pacific",
     "EST": "US-East", "EDT": "US-East", "CDT": "US-Central", "CST": "US-Central",
     "MST": "US-Mountain", "MDT": "US-Mountain", "PST": "US-Pacific", "PDT": "US-Pacific",
     "GMT": "UK", "BST": "UK", "CET": "CE", "CEST": "CE", "MEZ": "CE", "MESZ": "CE",
@@ -248,6 +249,16 @@ class Clock:
         return timezone.utc
 
 
+def utc(moment: datetime) -> datetime:
+    """The instant in UTC: aware datetimes in one tzinfo compare by clock face, fold ignored."""
+    return moment.astimezone(timezone.utc)
+
+
+def settle(moment: datetime) -> datetime:
+    """The instant shown on the clock in force then (2:30 EST in a spring gap: 03:30 EDT)."""
+    return utc(moment).astimezone(moment.tzinfo)
+
+
 def clock_of(reading: Reading) -> time:
     hour, minute = reading.hour or 0, reading.minute or 0
     if reading.meridiem is not None:
@@ -277,6 +288,7 @@ def detect_order(page: Page, instants: list[datetime | None], stated: list[bool]
     """The order in which stated instants run; else the one that spans the least time."""
     known = [moment for moment, is_stated in zip(instants, stated) if is_stated and moment]
     if len(known) >= 2:
+        known = [utc(moment) for moment in known]
         rising = sum(a < b for a, b in zip(known, known[1:]))
         falling = sum(a > b for a, b in zip(known, known[1:]))
         if rising != falling:
@@ -312,7 +324,7 @@ def detect_order(page: Page, instants: list[datetime | None], stated: list[bool]
 def check_offsets(drafts: list[tuple[datetime, Draft]], clock: Clock) -> None:
     """offset-change at the first entry (in time) on which one zone's offset changes."""
     last: dict[str, tuple[datetime, timedelta | None]] = {}
-    for moment, draft in sorted(drafts, key=lambda pair: pair[0]):
+    for moment, draft in sorted(drafts, key=lambda pair: utc(pair[0])):
         if draft.reading.zone and draft.line not in clock.families:
             continue
         family = clock.families.get(draft.line) or f"zone:{moment.tzinfo}"

@@ -28,7 +28,7 @@ from ..model import (
 )
 from .checks import check_page, confirmed, report_no_headline
 from .dateline import Reading
-from .dating import Clock, check_offsets, detect_order, valid_clock
+from .dating import Clock, check_offsets, detect_order, utc, valid_clock
 from .furniture import FurnitureRules
 from .lines import Draft, Page, classify
 from .names import detect_language, names_for
@@ -152,7 +152,7 @@ def _read_page(
         order, entries = _date_entries(page, options, clock, published, updated)
     check_page(page, raw_lines, rules, clock)
     problems.raise_if_any()
-    warnings = confirmed(warnings, options.confirm, raw_lines)
+    warnings = confirmed(sorted(warnings, key=lambda w: w.line), options.confirm, raw_lines)
     assert page.headline is not None
     blog = Liveblog(
         path,
@@ -313,7 +313,7 @@ def _build_entries(
     # Entries posted in the same minute keep their order of posting (a stable sort), so the
     # first keeps the plain anchor and adding entries never renames one.
     posting = dated if page.order == "oldest-first" else list(reversed(dated))
-    ordered = sorted(posting, key=lambda pair: pair[0])
+    ordered = sorted(posting, key=lambda pair: utc(pair[0]))
     seen: dict[str, int] = {}
     entries = []
     for posted, draft in ordered:
@@ -347,7 +347,7 @@ def _entry_updated(draft: Draft, posted: datetime, clock: Clock) -> datetime | N
     assert zone is not None
     day = clock.day_of(reading, draft.updated_line, 1) or posted.astimezone(zone).date()
     moment = clock.instant(day, reading, zone)
-    if moment < posted and not reading.has_date:
+    if utc(moment) < utc(posted) and not reading.has_date:
         moment = clock.instant(day + timedelta(days=1), reading, zone)
     return moment.astimezone(zone)
 
