@@ -11,6 +11,7 @@ from ..model import Paragraph
 from .dateline import Reading
 from .furniture import (
     SUMMARY_BLOCKS,
+    ends_with_credit,
     is_agency_credit,
     is_byline,
     is_caption,
@@ -150,15 +151,19 @@ def entry_text(
     text = clean[index]
     paragraph = Paragraph(raw_lines[index].strip(), index + 1)
     following = next_text(clean, index)
-    if is_caption(text) or (
-        following is not None
-        and (
-            is_agency_credit(clean[following])
-            or clean[following] == text
-            or _credit_only(clean[following])
+    if (
+        is_caption(text)
+        or ends_with_credit(text)
+        or (
+            following is not None
+            and (
+                is_agency_credit(clean[following])
+                or clean[following] == text
+                or _credit_only(clean[following])
+            )
+            and title_like(text)
+            and len(text.split()) <= 14
         )
-        and title_like(text)
-        and len(text.split()) <= 14
     ):
         page.kinds[index] = "caption"
         draft.captions.append(paragraph)
