@@ -61,6 +61,8 @@ class Clock:
     families: dict[int, str] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     """The page's lines, normalised, for messages that quote one."""
+    stated_days: set[date] = field(default_factory=set)
+    """Days the page's header datelines name in full: crossing into one needs no warning."""
     named: dict[str, tzinfo | AmbiguousZone | None] = field(default_factory=dict)
     reported: set[int] = field(default_factory=set)
     """Lines whose zone has been reported, so a zone read twice is reported once."""

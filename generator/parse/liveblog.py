@@ -28,7 +28,7 @@ from ..model import (
 )
 from .checks import check_page, confirmed, report_no_headline
 from .dateline import Reading
-from .dating import Clock, check_offsets, detect_order, utc, valid_clock
+from .dating import Clock, check_offsets, detect_order, settle, utc, valid_clock
 from .furniture import FurnitureRules
 from .lines import Draft, Page, classify
 from .names import detect_language, names_for
@@ -240,8 +240,9 @@ def _dateline_moment(
             return None
         return clock.captured - part.age
     day = clock.day_of(part, line, 1) if part.has_date else None
+    after_published = False
     if day is None and part.has_time and isinstance(published, datetime):
-        day = published.date()
+        day, after_published = published.date(), True
     if day is None:
         return None
     if not part.has_time:
@@ -249,7 +250,12 @@ def _dateline_moment(
     zone = clock.zone(part, line, 1) or clock.entry_zone
     if zone is None:
         zone = clock.default_zone(line, 1)
-    return clock.instant(day, part, zone).astimezone(zone)
+    moment = clock.instant(day, part, zone)
+    if part.has_date:
+        clock.stated_days.add(day)
+    if after_published and isinstance(published, datetime) and utc(moment) < utc(published):
+        moment = clock.instant(day + timedelta(days=1), part, zone)  # 'updated at 01:20'
+    return settle(moment)
 
 
 def _date_entries(

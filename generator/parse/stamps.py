@@ -91,7 +91,7 @@ _NEAR_DATE_FORMS = [
 ]
 
 
-_NEAR_CLOCK = re.compile(r"\d{1,2}[:.;]\d{1,3}|\d{3,4}", re.ASCII)
+_NEAR_CLOCK = re.compile(r"\d{1,2}[:.;][\dOoIl]{1,3}|\d{3,4}", re.ASCII)
 """'22:52', '22:5', '22;52', '2252': a clock, whole or mistyped."""
 
 

@@ -133,9 +133,7 @@ def _walk_section(walk: _Walk, members: list[int], day: date, order: Order) -> N
         ):
             day = day + timedelta(days=1 if order == "oldest-first" else -1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, order)
-            walk.clock.warn(draft.line, draft.column, f"entry {draft.label} is on a day no date"
-                            f" line names ({day:%-d %B %Y}, past midnight)",
-                            "add the date line, or confirm in source.yml", "no-date")  # fmt: skip
+            _warn_no_date(walk, draft, day)
         walk.moments[index] = moment
         if "pinned" not in draft.markers:
             previous = moment
@@ -193,8 +191,16 @@ def _walk_anchor(
         if previous is not None and _crosses(moment, previous, walk_order):
             day += timedelta(days=1 if walk_order == "oldest-first" else -1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
+            if day not in walk.clock.stated_days:
+                _warn_no_date(walk, draft, day)
         walk.moments[index] = moment
         previous = moment
+
+
+def _warn_no_date(walk: _Walk, draft: Draft, day: date) -> None:
+    walk.clock.warn(draft.line, draft.column, f"entry {draft.label} is on a day no date line"
+                    f" names ({day:%-d %B %Y}, past midnight)",
+                    "add the date line, or confirm in source.yml", "no-date")  # fmt: skip
 
 
 def _against(moment: datetime, previous: datetime, order: Order) -> bool:
