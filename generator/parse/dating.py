@@ -286,7 +286,9 @@ def dst_kind(moment: datetime) -> str:
     return "gap" if back.replace(tzinfo=None) != moment.replace(tzinfo=None) else "fold"
 
 
-def detect_order(page: Page, instants: list[datetime | None], stated: list[bool]) -> Order:
+def detect_order(
+    page: Page, instants: list[datetime | None], stated: list[bool], zones: list[tzinfo]
+) -> Order:
     """The order in which stated instants run; else the one that spans the least time."""
     known = [moment for moment, is_stated in zip(instants, stated) if is_stated and moment]
     if len(known) >= 2:
@@ -295,32 +297,53 @@ def detect_order(page: Page, instants: list[datetime | None], stated: list[bool]
         falling = sum(a > b for a, b in zip(known, known[1:]))
         if rising != falling:
             return "oldest-first" if rising > falling else "newest-first"
-    minutes = [clock_of(d.reading).hour * 60 + clock_of(d.reading).minute for d in page.drafts]
+    faces = [_utc_minutes(d.reading, None) for d in page.drafts]
+    utcs = [_utc_minutes(d.reading, zone) for d, zone in zip(page.drafts, zones)]
     sections = [d.section for d in page.drafts]
 
     def cost(order: Order) -> tuple[int, int]:
-        sequence = list(zip(minutes, sections))
-        if order == "newest-first":
-            sequence.reverse()
-        span, shifts, against = 0, 0, 0
-        for (before, section_a), (after, section_b) in zip(sequence, sequence[1:]):
-            if section_a != section_b:
-                continue
-            if after < before:
-                shifts += 1
-                span += after + 1440 - before
-            else:
-                span += after - before
-        dated = [d for d in page.dates]
-        for first, second in zip(dated, dated[1:]):
-            if first[1].month and second[1].month and first[1].day and second[1].day:
-                a = (first[1].year or 0, first[1].month, first[1].day)
-                b = (second[1].year or 0, second[1].month, second[1].day)
-                if (a > b) != (order == "newest-first"):
-                    against += 1
-        return span + shifts * 1440, against
+        """Date lines against the order, then the least time spanned, read on the clock faces
+        or in UTC (mixed zones: '02:15 CET' follows '02:30 CEST')."""
+        spans = [_span(minutes, sections, order) for minutes in (faces, utcs)]
+        return _dates_against(page, order), min(spans)
 
     return "oldest-first" if cost("oldest-first") < cost("newest-first") else "newest-first"
+
+
+def _span(minutes: list[int], sections: list[int], order: Order) -> int:
+    """Minutes from the first post to the last, each run-back of the clock a midnight."""
+    sequence = list(zip(minutes, sections))
+    if order == "newest-first":
+        sequence.reverse()
+    span = 0
+    for (before, section_a), (after, section_b) in zip(sequence, sequence[1:]):
+        if section_a == section_b:
+            span += after - before if after >= before else after + 2 * 1440 - before
+    return span
+
+
+def _dates_against(page: Page, order: Order) -> int:
+    against = 0
+    for (_, first), (_, second) in zip(page.dates, page.dates[1:]):
+        if first.month and second.month and first.day and second.day:
+            a = (first.year or 0, first.month, first.day)
+            b = (second.year or 0, second.month, second.day)
+            if a != b and (a > b) != (order == "newest-first"):
+                against += 1
+    return against
+
+
+def _utc_minutes(reading: Reading, zone: tzinfo | None) -> int:
+    """The stamp's minute of the day in UTC (on its face, without a zone)."""
+    face = clock_of(reading)
+    if zone is None:
+        return face.hour * 60 + face.minute
+    offset = datetime.combine(_REFERENCE_DAY, face, tzinfo=zone).utcoffset() or timedelta()
+    return face.hour * 60 + face.minute - int(offset.total_seconds() // 60)
+
+
+_REFERENCE_DAY = date(2025, 1, 15)
+"""For a region's zone when the day is not yet known: winter time, the same for every stamp."""
 
 
 def check_offsets(drafts: list[tuple[datetime, Draft]], clock: Clock) -> None:

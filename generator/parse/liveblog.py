@@ -221,6 +221,10 @@ def _page_dates(page: Page, clock: Clock) -> tuple[datetime | date | None, datet
             moment = _dateline_moment(part, line, clock, found.get("published"))
             if moment is not None:
                 found.setdefault(kind, moment)
+    if "published" not in found and page.page_date and page.dates:
+        day = clock.day_of(page.dates[0][1], page.page_date, 1)
+        if day is not None:
+            found["published"] = day
     published, updated = found.get("published"), found.get("updated")
     for moment in (published, updated):
         if moment is not None and clock.reference is None:
@@ -268,7 +272,7 @@ def _date_entries(
     drafts = page.drafts
     zones = [_draft_zone(d, clock) for d in drafts]
     stated: list[datetime | None] = [_stated(d, z, clock) for d, z in zip(drafts, zones)]
-    order = options.order or detect_order(page, stated, [s is not None for s in stated])
+    order = options.order or detect_order(page, stated, [s is not None for s in stated], zones)
     days = section_days(page, clock)
     moments = walk_days(
         page, order, stated, zones, days, published, updated, options.published, clock

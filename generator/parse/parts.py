@@ -56,6 +56,14 @@ class Page:
     zone_statement: str | None = None
     furniture: list[Paragraph] = field(default_factory=list)
     key_titles: set[str] = field(default_factory=set)
+    header_date: int = 0
+    """The line of a date right under the headline, before any text: the page's date."""
+    titles_above: bool = False
+    """Entries' titles stand right above their stamps."""
+    page_date: int = 0
+    """The header date's line when it dates the page (a standfirst follows it), else 0."""
+    date_below_text: bool = False
+    """A date line stands below text or entries, so text after it belongs to no entry."""
     orphans: list[int] = field(default_factory=list)
     """Lines of text between a date line and the next stamp: they belong to no entry."""
     glued: list[tuple[int, Draft]] = field(default_factory=list)
