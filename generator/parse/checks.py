@@ -47,8 +47,9 @@ def check_page(page: Page, raw_lines: list[str], rules: FurnitureRules, clock: C
         clock.warn(line, 1, f"time line {normalise(raw_lines[line - 1])!r} stands inside the"
                    f" text of entry {draft.label}; kept as its text",
                    "if it opens an entry, put a blank line above it", "time-in-entry")  # fmt: skip
+    glued = {line for line, _ in page.glued}  # already reported as time-in-entry
     for number, kind in enumerate(page.kinds, start=1):
-        if kind in _STAYS:
+        if kind in _STAYS and number not in glued:
             raw, clean = raw_lines[number - 1], page.clean[number - 1]
             near = near_miss_kind(clean)
             if near is not None:

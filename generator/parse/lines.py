@@ -221,7 +221,8 @@ def _walk(
             index += 1
             continue
         folded = text.casefold()
-        if folded in TEASER_BLOCKS or folded in SUMMARY_BLOCKS:
+        heading = current is not None and not current.body and current.title is None
+        if folded in TEASER_BLOCKS or (folded in SUMMARY_BLOCKS and not heading):
             index = skip_block(page, raw_lines, clean, readings, index, current is None)
             continue
         if is_chrome(text):

@@ -188,7 +188,7 @@ def entry_text(
         page.kinds[index] = "byline"
         draft.byline = text
         return
-    opening = not draft.body and draft.title is None and not draft.byline
+    opening = not draft.body and draft.title is None
     heading = following is not None and page.kinds[following] in ("", "caption")
     if opening and heading and title_like(text):
         page.kinds[index] = "title"
