@@ -239,14 +239,16 @@ class Clock:
         return datetime.combine(day, clock_of(reading), tzinfo=zone)
 
     def default_zone(self, line: int, column: int) -> tzinfo:
+        """No zone on the stamp, on the page or in source.yml: an error at the first such
+        stamp (a guess would shift every entry by hours), then UTC so the parse goes on."""
         if not self.zone_assumed:
             self.zone_assumed = True
-            self.warn(
+            self.problems.add(
                 line,
                 column,
-                "time line has no zone; assuming UTC",
-                "set 'timezone' in source.yml",
-                "no-zone",
+                "time line has no zone, and the page states none",
+                "set 'timezone' in source.yml, e.g. Europe/Lisbon or America/Sao_Paulo",
+                code="unknown-zone",
             )
         return timezone.utc
 
