@@ -150,7 +150,7 @@ def _read_page(
         )
     else:
         order, entries = _date_entries(page, options, clock, published, updated)
-    check_page(page, raw_lines, rules, clock)
+    check_page(page, raw_lines, rules, clock, names_for(language))
     problems.raise_if_any()
     warnings = confirmed(sorted(warnings, key=lambda w: w.line), options.confirm, raw_lines)
     assert page.headline is not None
