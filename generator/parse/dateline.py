@@ -92,8 +92,8 @@ _HOUR_SUFFIX = re.compile(r"(\d{1,2})\s?h(?![\w])", re.IGNORECASE)
 
 def read_stamp(line: str, names: Names) -> Reading | None:
     """The stamp ``line`` (already normalised) holds, or None when it is not a stamp."""
-    if len(line) > 160:
-        return None
+    if len(line) > 160 and not line[:1].isdigit():
+        return None  # a paragraph; a stamp with its text after it starts with the time
     if _DIGIT.search(line) is None:
         folded = fold(line)
         return (

@@ -175,10 +175,13 @@ def entry_text(
     ):
         page.kinds[index] = "caption"
         draft.captions.append(paragraph)
-        if draft.captions and len(draft.captions) > 1 and draft.captions[-2].text == paragraph.text:
-            draft.captions.pop()
-            page.kinds[index] = "furniture"
-            page.furniture.append(paragraph)
+        if len(draft.captions) > 1 and draft.captions[-2].text == paragraph.text:
+            # A caption pasted twice (alt text, then the caption over its credit): the first
+            # copy is left out, the one beside the credit kept.
+            first = draft.captions.pop(-2)
+            page.kinds[first.line - 1] = "furniture"
+            page.furniture.append(first)
+            page.furniture.sort(key=lambda p: p.line)
         return
     if (
         not draft.body
