@@ -154,7 +154,12 @@ _BYLINE = re.compile(
 
 def is_chrome(clean: str) -> bool:
     """A line of page chrome, by the table or by its shape."""
-    return clean.casefold() in CHROME or _CHROME_PATTERNS.fullmatch(clean) is not None
+    folded = clean.casefold()
+    return (
+        folded in CHROME
+        or folded.rstrip(" :") in CHROME  # 'Реклама:'
+        or _CHROME_PATTERNS.fullmatch(clean) is not None
+    )
 
 
 @lru_cache(maxsize=64)  # each line is asked about twice, as itself and as the next line

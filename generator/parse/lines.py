@@ -148,7 +148,7 @@ def _find_headline(
     candidates = []
     for index, text in enumerate(clean):
         reading = readings[index]
-        if reading is not None and reading.has_time:
+        if reading is not None and reading.has_time and not _is_dateline(reading):
             break
         if not text or is_chrome(text) or readings[index] is not None or rules.matches(text):
             continue
@@ -222,7 +222,8 @@ def _walk(
             continue
         folded = text.casefold()
         heading = current is not None and not current.body and current.title is None
-        if folded in TEASER_BLOCKS or (folded in SUMMARY_BLOCKS and not heading):
+        teaser = folded in TEASER_BLOCKS or folded.rstrip(" :") in TEASER_BLOCKS
+        if teaser or (folded in SUMMARY_BLOCKS and not heading):
             index = skip_block(page, raw_lines, clean, readings, index, current is None)
             continue
         if is_chrome(text):

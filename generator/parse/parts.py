@@ -219,6 +219,7 @@ def skip_block(
     entries marked); items that do not are module points, the intro, in the header.
     """
     heading = clean[index].casefold()
+    heading = heading if heading in SUMMARY_BLOCKS else heading.rstrip(" :")
     leave_out(page, index, raw_lines)
     later_text = set(clean[index + 1 :])
     index += 1
