@@ -24,8 +24,13 @@ site: $(VENV)/.site-installed
 	rm -rf site
 	$(BIN)/mkdocs build --strict --clean
 
+# Preview with live reload: `make serve PORT=8001` for another port. --livereload is
+# spelled out because click 8.2.2-8.3.1 turn MkDocs 1.6's default off (pyproject.toml
+# excludes them too).
+PORT ?= 8000
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/python scripts/check-port $(PORT)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check generator tests bench

@@ -1,32 +1,22 @@
 """``explainer check``: every problem in a content folder at once, and names worth a term.
 
-The build stops at the first file with problems; an editor running ``check`` wants them all.
-So each file is loaded on its own, its problems collected, and the annotations are placed
-whenever the live-blog could be read. Only when every file is sound does the whole pipeline
-run, for what spans files (an alias claimed by a term and a note) and for the warnings.
+The pipeline runs in collect-everything mode (``pipeline.collect``): each file is read
+once, each stage goes as far as what loaded allows, and every error and warning of every
+file is reported. What ``check`` adds is the names worth a glossary term.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
-from .errors import ContentError, Problem
-from .link import make_blocks
-from .link.entries import EntryIndex
+from .errors import ContentError, Problem, ProblemCollector
 from .link.mentions import Matcher, build_matcher
-from .link.quotes import place_annotations
-from .load.content import display_path, load_glossary, load_note, load_source, read_annotations
-from .load.textfile import read_text
 from .model import BackgroundNote, Explainer, GlossaryTerm, Liveblog
-from .parse.liveblog import ParseOptions, parse_liveblog
-from .pipeline import assemble, glossary_files, note_files
-
-T = TypeVar("T")
+from .pipeline import collect
 
 
 @dataclass(frozen=True)
@@ -48,7 +38,7 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     """Errors: the build would fail on each of them."""
     warnings: list[Problem] = field(default_factory=list)
-    """Worth a look, but the build goes ahead."""
+    """Worth a look, but the build goes ahead (``--strict`` fails)."""
     suggestions: list[NameSuggestion] = field(default_factory=list)
     """Recurring names without a glossary entry."""
     explainer: Explainer | None = None
@@ -56,79 +46,14 @@ class CheckReport:
 
 
 def check_content(content_dir: Path) -> CheckReport:
-    """Load every content file, collecting every problem instead of stopping at the first."""
-    report = CheckReport()
-
-    def attempt(load: Callable[..., T], *args: object) -> T | None:
-        try:
-            return load(*args)
-        except ContentError as error:
-            report.problems.extend(error.problems)
-            return None
-
-    if not content_dir.is_dir():
-        attempt(assemble, content_dir)  # reports the missing folder as the build does
-        return report
-    source_path = content_dir / "source.yml"
-    liveblog_path = content_dir / "liveblog.txt"
-    for path in (source_path, liveblog_path):
-        if not path.is_file():
-            report.problems.append(
-                Problem(
-                    display_path(path),
-                    0,
-                    0,
-                    "file not found",
-                    f"every content folder needs {path.name}; see README.md",
-                )
-            )
-    source = attempt(load_source, source_path) if source_path.is_file() else None
-    liveblog = None
-    if liveblog_path.is_file():
-        shown = display_path(liveblog_path)
-        text = attempt(read_text, liveblog_path, shown)
-        if text is not None and source is not None:
-            liveblog = attempt(parse_liveblog, text, shown, ParseOptions.from_source(source))
-        elif text is not None:
-            # Without source.yml the parse may fail for want of a date or zone; those are
-            # not the live-blog's problems. If it succeeds, the quotes can still be checked.
-            try:
-                liveblog = parse_liveblog(text, shown, ParseOptions())
-            except ContentError:
-                liveblog = None
-
-    glossary = attempt(load_glossary, glossary_files(content_dir))
-    note_paths = note_files(content_dir)
-    loaded_notes = [attempt(load_note, path) for path in note_paths]
-    notes = tuple(note for note in loaded_notes if note is not None)
-
-    annotations_path = content_dir / "annotations.yml"
-    if annotations_path.is_file():
-        loaded = attempt(read_annotations, annotations_path)
-        annotations, annotation_problems = loaded if loaded is not None else ((), [])
-        if liveblog is not None:
-            # 'see' can only be checked against a glossary and notes that all loaded.
-            known = None
-            if glossary is not None and len(notes) == len(note_paths):
-                known = {term.id for term in glossary} | {note.slug for note in notes}
-            attempt(
-                place_annotations,
-                annotations,
-                make_blocks(liveblog),
-                EntryIndex(liveblog.entries),
-                known,
-                display_path(annotations_path),
-                annotation_problems,
-            )
-        else:
-            report.problems += annotation_problems
-
-    if not report.problems:
-        report.explainer = attempt(assemble, content_dir)
-        if report.explainer is not None:
-            report.warnings = list(report.explainer.warnings)
-    if liveblog is not None and glossary is not None:
-        report.suggestions = suggest_names(liveblog, _matcher(glossary, notes))
+    """Every error and warning of every file in ``content_dir``, and names worth a term."""
+    problems = ProblemCollector()
+    loaded = collect(Path(content_dir), problems)
+    report = CheckReport(
+        problems.sorted_problems(), problems.sorted_warnings(), explainer=loaded.explainer
+    )
+    if loaded.liveblog is not None and loaded.glossary is not None:
+        report.suggestions = suggest_names(loaded.liveblog, _matcher(loaded.glossary, loaded.notes))
     return report
 
 

@@ -1,4 +1,5 @@
-"""The ``explainer`` command: parse, check and export without MkDocs."""
+"""The ``explainer`` command: parse, check, export, and help writing annotations, without
+MkDocs."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from typing import Any
 
 import yaml
 
+from .annotate import entry_rows, find_words, near_misses, skeleton
 from .check import check_content
-from .errors import ContentError
+from .errors import ContentError, ProblemCollector
 from .load.content import display_path, load_source
 from .load.textfile import read_text
+from .model import Liveblog
 from .parse.liveblog import ParseOptions, describe_liveblog, parse_liveblog
-from .pipeline import build
+from .pipeline import build, collect
+from .watch import watch
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     parse.add_argument("file", type=Path)
     check = commands.add_parser("check", help="validate a content folder")
     check.add_argument("content_dir", type=Path, nargs="?", default=Path("content"))
+    check.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, as `make site` does"
+    )
+    check.add_argument("--watch", action="store_true", help="check again on every save")
+    entries = commands.add_parser(
+        "entries", help="list every entry with its anchor, time and first words"
+    )
+    entries.add_argument("content_dir", type=Path, nargs="?", default=Path("content"))
+    find = commands.add_parser(
+        "find", help="which entry holds some words, as a ready-to-paste annotation"
+    )
+    find.add_argument("words")
+    find.add_argument("--content", type=Path, default=Path("content"), dest="content_dir")
     export = commands.add_parser(
         "export",
         help="write the generated Markdown pages to DIR, as the MkDocs plugin serves them",
@@ -43,10 +60,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
+        return _run(args)
+    except BrokenPipeError:  # `explainer entries | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         if args.command == "parse":
             return _parse(args.file)
         if args.command == "check":
-            return _check(args.content_dir)
+            if args.watch:
+                return watch(args.content_dir, lambda: _check(args.content_dir, args.strict))
+            return _check(args.content_dir, args.strict)
+        if args.command == "entries":
+            return _entries(args.content_dir)
+        if args.command == "find":
+            return _find(args.words, args.content_dir)
         return _export(args.dir, args.config, args.content, args.site_url)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -75,26 +106,31 @@ def _parse(path: Path) -> int:
             text = text if len(text) <= 70 else text[:69] + "…"
             print(f"# {line.number:5} {line.kind:<9} {text}")
     for warning in blog.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(warning.as_warning(), file=sys.stderr)
     return 0
 
 
-def _check(content_dir: Path) -> int:
-    """Print every problem in the folder (exit 1 if any), then the warnings, then recurring
-    names that have no glossary entry, as suggestions."""
+def _check(content_dir: Path, strict: bool = False) -> int:
+    """Print every problem in the folder, then the warnings (exit 1 if any problem, or with
+    ``strict`` any warning), then recurring names that have no glossary entry."""
     report = check_content(content_dir)
     shown = display_path(content_dir)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(warning.as_warning(), file=sys.stderr)
     if report.suggestions:
         print("Names that recur in the live-blog without a glossary entry:")
         for suggestion in report.suggestions:
             print(f"suggestion: {suggestion.first}")
-    if report.problems:
+    failing = report.problems + (report.warnings if strict else [])
+    if failing:
         count = len(report.problems)
-        print(f"{shown}: {count} problem{'s' if count > 1 else ''}", file=sys.stderr)
+        summary = f"{count} problem{'s' if count != 1 else ''}"
+        if strict and report.warnings:
+            count = len(report.warnings)
+            summary += f", {count} warning{'s' if count != 1 else ''} (--strict)"
+        print(f"{shown}: {summary}", file=sys.stderr)
         return 1
     explainer = report.explainer
     assert explainer is not None
@@ -102,7 +138,47 @@ def _check(content_dir: Path) -> int:
         f"{shown}: {len(explainer.liveblog.entries)} entries, "
         f"{len(explainer.glossary)} glossary terms, {len(explainer.notes)} background notes, "
         f"{len(explainer.annotations)} annotations: no errors"
+        + (f", {len(report.warnings)} warnings" if report.warnings else "")
     )
+    return 0
+
+
+def _read_liveblog(content_dir: Path) -> Liveblog:
+    """The live-blog as the build parses it, whatever is wrong in the other files."""
+    problems = ProblemCollector()
+    liveblog = collect(content_dir, problems).liveblog
+    if liveblog is None:
+        raise ContentError(problems.sorted_problems())
+    return liveblog
+
+
+def _entries(content_dir: Path) -> int:
+    """Every entry an annotation can name: what to write as ``entry:``, the anchor and
+    time, and the entry's headline or first words."""
+    rows = entry_rows(_read_liveblog(content_dir))
+    ref_width = max(len(ref) for ref, _, _ in rows)
+    where_width = max(len(where) for _, where, _ in rows)
+    for ref, where, words in rows:
+        print(f"{ref:<{ref_width}}  {where:<{where_width}}  {words}".rstrip())
+    return 0
+
+
+def _find(words: str, content_dir: Path) -> int:
+    """Where ``words`` occur, each as an annotation ready to paste into annotations.yml."""
+    liveblog = _read_liveblog(content_dir)
+    found = find_words(liveblog, words)
+    if not found:
+        misses = near_misses(liveblog, words)
+        hint = (
+            "did you mean " + ", ".join(f"{text!r} in {ref}" for ref, text in misses[:3]) + "?"
+            if misses
+            else "copy the words exactly from the entry, including ’ and “ ” marks"
+        )
+        print(f"{liveblog.path}: not found: {words!r} ({hint})", file=sys.stderr)
+        return 1
+    for finding in found:
+        print(f"# {finding.ref}: {finding.context}")
+        print(skeleton(finding))
     return 0
 
 

@@ -8,21 +8,8 @@ from typing import Literal
 
 from .errors import Problem
 
-LineKind = Literal[
-    "blank",
-    "headline",
-    "intro",
-    "dateline",
-    "date",
-    "time",
-    "marker",
-    "title",
-    "byline",
-    "updated",
-    "caption",
-    "paragraph",
-    "furniture",
-]
+LineKind = Literal["blank", "headline", "intro", "dateline", "date", "time", "marker", "title",
+                   "byline", "updated", "caption", "paragraph", "furniture"]  # fmt: skip
 Order = Literal["newest-first", "oldest-first"]
 TermKind = Literal["person", "place", "organisation"]
 AnnotationKind = Literal["context", "fact-check", "spelling", "translation", "attribution"]
@@ -51,8 +38,7 @@ class Paragraph:
 
 
 def entry_anchor(posted: datetime) -> str:
-    """An entry's anchor before any same-minute suffix: ``2025-05-16-1656``, the same on
-    whichever page the entry is shown."""
+    """An entry's anchor before any same-minute suffix (``2025-05-16-1656``), on any page."""
     return f"{posted:%Y-%m-%d-%H%M}"
 
 
@@ -73,7 +59,8 @@ class Entry:
     title: str = ""
     """The outlet's own title line for the entry, or ""."""
     headline: str = ""
-    """The editors' headline for the entry (content folder), or ""; see ``display_headline``."""
+    """The editors' headline for the entry (content folder), or ""; what a reader sees is
+    ``render.escape.display_headline``: this, else ``title``, else a clean excerpt."""
     byline: str = ""
     """Who wrote it, as the page says (``From CNN's Jane Doe``), or ""."""
     updated: datetime | None = None
@@ -153,6 +140,46 @@ class SourceInfo:
     """Where each key moment is written in source.yml (line, column), for messages."""
     language: str = "en"
     """The source's language."""
+    outlet_note: SourcedText | None = None
+    """What kind of outlet it is, in the editors' words (Markdown), with sources."""
+    corrections: str = ""
+    """Where readers report an error: an e-mail address or an http(s) address."""
+
+
+@dataclass(frozen=True)
+class SourcedText:
+    """A short editors' text (Markdown) with the sources that back it."""
+
+    text: str
+    """The text (Markdown)."""
+    sources: tuple[Reference, ...] = ()
+    """Public references."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The editors' own account of what happened (``summary.md``), shown first."""
+
+    title: str
+    """The explainer's own short title."""
+    points: tuple[Paragraph, ...]
+    """The points, each the Markdown of one bullet (line: where it starts)."""
+    sources: tuple[Reference, ...]
+    """Public references for the points."""
+    path: str = ""
+    """The file it was read from."""
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An editors' headline for one entry (``headlines.yml``), before link resolves it."""
+
+    entry: str
+    """``HH:MM`` or an entry anchor."""
+    text: str
+    """The headline."""
+    entry_at: tuple[int, int] = (0, 0)
+    """Line and column of its ``entry`` value."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +207,10 @@ class GlossaryTerm:
     match_case: bool = True
     """False if its name and aliases link in any letter case ("Rand" also links "RAND" and
     "rand"); by default each casing a source uses is listed as its own alias."""
+    group: str = ""
+    """The editors' group for it on its glossary page (``Russian delegation``), or ""."""
+    link: bool = True
+    """False: mentions are recorded (backlinks) but never linked (France, Europe)."""
     line: int = 0
     """Where the record starts in its file."""
     column: int = 0
@@ -223,7 +254,7 @@ class Annotation:
     """An editor's note anchored to exact words of one block of the live-blog."""
 
     entry: str
-    """``HH:MM``, an entry anchor, ``intro`` or ``headline``."""
+    """``HH:MM``, an entry anchor, ``intro``, ``headline`` or ``summary``."""
     quote: str
     """The exact words it explains."""
     kind: AnnotationKind
@@ -250,6 +281,33 @@ class Annotation:
     """Line and column of its ``see`` value."""
 
 
+@dataclass(frozen=True, slots=True)
+class TermRef:
+    """A link target: a glossary term, by id."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A link target: a background note, by slug."""
+
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRef:
+    """A link target: a live-blog block by key (an entry anchor, ``intro`` or ``headline``)."""
+
+    key: str
+
+
+Target = TermRef | NoteRef
+"""What a mention names: a glossary term or a background note."""
+LinkTarget = TermRef | NoteRef | EntryRef
+"""Anything a page links to (``Router.link``)."""
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of one paragraph that links somewhere."""
@@ -264,8 +322,8 @@ class Span:
 class Mention(Span):
     """Words in a paragraph that name a glossary term or a background note."""
 
-    target: str
-    """``term:<id>`` or ``note:<slug>``."""
+    target: Target
+    """The glossary term or background note it names."""
     first: bool
     """True for the first mention of this target in its block (the one we link)."""
 
@@ -311,13 +369,15 @@ class Explainer:
     annotations: tuple[Annotation, ...]
     """All annotations, in file order."""
     blocks: dict[str, Block]
-    """Headline, intro and each entry, with mentions and placed annotations."""
-    backlinks: dict[str, tuple[str, ...]]
-    """Target (``term:id``/``note:slug``) -> anchors of the entries that mention it."""
+    """Summary (if any), headline, intro and each entry, with mentions and annotations."""
+    backlinks: dict[Target, tuple[str, ...]]
+    """Term or note -> keys of the blocks (intro, entry anchors) that mention it."""
     key_moments: tuple[Entry, ...] = ()
     """The entries marked as key moments, oldest first (resolved by link)."""
     warnings: tuple[Problem, ...] = ()
     """Warnings from every stage."""
+    summary: Summary | None = None
+    """The editors' summary, if the content folder has one (its block is ``summary``)."""
 
 
 @dataclass(frozen=True)
@@ -326,7 +386,15 @@ class Site:
 
     pages: dict[str, str]
     """Page path (``timeline.md``) -> Markdown."""
-    nav: list[dict[str, object]]
+    nav: list[object]
     """MkDocs-style nav, e.g. ``[{"Overview": "index.md"}, ...]``."""
     warnings: tuple[Problem, ...] = ()
     """Warnings to log (``--strict`` counts them)."""
+    footer: str = ""
+    """HTML for every page's footer: the source's attribution and the corrections contact."""
+    print_header: str = ""
+    """Plain text printed at the top of every page: the source and its date."""
+    entry_pages: dict[str, str] = field(default_factory=dict)
+    """Entry anchor -> the page that shows it (for links from ``mkdocs serve``'s banner)."""
+    records: dict[str, int] = field(default_factory=dict)
+    """Content file -> how many records (entries, terms, annotations) it held."""

@@ -11,15 +11,37 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import ContentError
-from .link import link
-from .load import display_path, load_glossary, load_note, load_source, read_annotations
+from .errors import ContentError, ProblemCollector
+from .link import link, make_blocks
+from .link.entries import EntryIndex
+from .link.mentions import build_matcher
+from .link.quotes import place_annotations
+from .load import (
+    display_path,
+    load_glossary,
+    load_headlines,
+    load_note,
+    load_source,
+    load_summary,
+    read_annotations,
+)
 from .load.textfile import read_text
-from .model import Explainer, Site
+from .model import (
+    Annotation,
+    BackgroundNote,
+    Explainer,
+    GlossaryTerm,
+    Headline,
+    Liveblog,
+    Site,
+    SourceInfo,
+)
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
+from .render.router import Router
 
 
 def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True) -> Site:
@@ -29,7 +51,16 @@ def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True)
     will be published; only the structured data's absolute addresses need them.
     """
     with _cycle_collector_paused():
-        return render_site(assemble(content_dir), site_url, directory_urls)
+        problems = ProblemCollector()
+        loaded = collect(content_dir, problems)
+        problems.raise_if_any()
+        explainer = loaded.explainer
+        assert explainer is not None
+        site = render_site(explainer, site_url, directory_urls)
+        router = Router(explainer, site_url, directory_urls)
+        entries = explainer.liveblog.entries
+        pages = {entry.anchor: router.entry_page(entry.anchor) for entry in entries}
+        return replace(site, entry_pages=pages, records=loaded.records)
 
 
 @contextmanager
@@ -47,65 +78,171 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 
 def assemble(content_dir: Path) -> Explainer:
-    """Stages 1-3: everything modelled and linked, nothing rendered yet."""
+    """Stages 1-3: everything modelled and linked, nothing rendered yet; raises
+    ContentError with every problem of every file."""
+    problems = ProblemCollector()
+    loaded = collect(content_dir, problems)
+    problems.raise_if_any()
+    assert loaded.explainer is not None
+    return loaded.explainer
+
+
+@dataclass(frozen=True)
+class Collected:
+    """What stages 1-3 made of a content folder in collect-everything mode."""
+
+    liveblog: Liveblog | None
+    """The parsed live-blog, if it could be read (even with problems elsewhere)."""
+    glossary: tuple[GlossaryTerm, ...] | None
+    """Every term, if every glossary file loaded."""
+    notes: tuple[BackgroundNote, ...]
+    """The background notes that loaded."""
+    explainer: Explainer | None
+    """The linked explainer, when there was no error at all."""
+    records: dict[str, int]
+    """Content file -> how many records (entries, terms, annotations) loaded from it."""
+
+
+def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
+    """Stages 1-3 in collect-everything mode: each file is read once, every error and
+    warning goes to ``problems``, and each stage goes as far as what loaded allows (the
+    quotes are placed whenever the live-blog could be read), so one run reports every
+    problem of every file."""
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
-        raise ContentError.at(
-            display_path(content_dir),
-            0,
-            0,
-            "content folder not found",
-            "create it, or point the plugin's 'content_dir' at it",
+        problems.file(display_path(content_dir)).add(
+            0, 0, "content folder not found", "create it, or point the plugin's 'content_dir' at it"
         )
-    source = load_source(_required(content_dir, "source.yml"))
-    liveblog_path = _required(content_dir, "liveblog.txt")
-    shown = display_path(liveblog_path)
-    liveblog = parse_liveblog(
-        read_text(liveblog_path, shown),
-        shown,
-        ParseOptions.from_source(source),
-    )
+        return Collected(None, None, (), None, {})
+    # Files are reported in this order whichever stage finds their problems.
+    for path in _content_files(content_dir):
+        problems.file(display_path(path))
+    source_path = _required(content_dir, "source.yml", problems)
+    liveblog_path = _required(content_dir, "liveblog.txt", problems)
+    source = problems.collect(load_source, source_path) if source_path else None
+    liveblog = _parse(liveblog_path, source, problems) if liveblog_path else None
 
-    glossary = load_glossary(glossary_files(content_dir))
-    notes = tuple(load_note(path) for path in note_files(content_dir))
+    glossary = problems.collect(load_glossary, glossary_files(content_dir))
+    note_paths = note_files(content_dir)
+    notes = tuple(n for n in (problems.collect(load_note, p) for p in note_paths) if n)
+    all_notes = notes if len(notes) == len(note_paths) else None
     annotations_path = content_dir / "annotations.yml"
-    # Records that failed their checks are reported with the quotes that cannot be placed.
-    annotations, annotation_problems = (
-        read_annotations(annotations_path) if annotations_path.exists() else ((), [])
-    )
+    annotations: tuple[Annotation, ...] = ()
+    if annotations_path.is_file():
+        annotations = problems.collect(read_annotations, annotations_path, problems) or ()
+    shown_annotations = display_path(annotations_path)
+    records = _record_counts(liveblog, glossary, annotations, shown_annotations)
+    summary_path = content_dir / "summary.md"
+    summary = problems.collect(load_summary, summary_path) if summary_path.is_file() else None
+    headlines_path = content_dir / "headlines.yml"
+    headlines: tuple[Headline, ...] = ()
+    if headlines_path.is_file():
+        headlines = problems.collect(load_headlines, headlines_path) or ()
 
-    return link(
+    if liveblog is None:
+        return Collected(None, glossary, notes, None, records)
+    if source is None or glossary is None or all_notes is None:
+        # Not everything loaded: still place the quotes and check what spans files.
+        known = None
+        if glossary is not None and all_notes is not None:
+            known = {term.id for term in glossary} | {note.slug for note in notes}
+            problems.collect(build_matcher, glossary, notes)
+        blocks, index = make_blocks(liveblog), EntryIndex(liveblog.entries)
+        place_annotations(annotations, blocks, index, known, shown_annotations, problems)
+        return Collected(liveblog, glossary, notes, None, records)
+    explainer = link(
         source,
         liveblog,
         glossary,
         notes,
         annotations,
         source_path=display_path(content_dir / "source.yml"),
-        annotations_path=display_path(annotations_path),
-        earlier=annotation_problems,
+        annotations_path=shown_annotations,
+        problems=problems,
+        summary=summary,
+        headlines=headlines,
+        headlines_path=display_path(headlines_path),
     )
+    return Collected(liveblog, glossary, notes, None if problems.problems else explainer, records)
 
 
-def _required(content_dir: Path, name: str) -> Path:
+def _record_counts(
+    liveblog: Liveblog | None,
+    glossary: tuple[GlossaryTerm, ...] | None,
+    annotations: tuple[Annotation, ...],
+    annotations_path: str,
+) -> dict[str, int]:
+    counts = {annotations_path: len(annotations)}
+    if liveblog is not None:
+        counts[liveblog.path] = len(liveblog.entries)
+    for term in glossary or ():
+        counts[term.path] = counts.get(term.path, 0) + 1
+    return counts
+
+
+def _parse(path: Path, source: SourceInfo | None, problems: ProblemCollector) -> Liveblog | None:
+    """The live-blog, parsed with source.yml's options; its warnings go to ``problems``."""
+    shown = display_path(path)
+    text = problems.collect(read_text, path, shown)
+    if text is None:
+        return None
+    if source is not None:
+        liveblog = problems.collect(parse_liveblog, text, shown, ParseOptions.from_source(source))
+    else:
+        # Without source.yml the parse may fail for want of a date or zone; those are not
+        # the live-blog's problems. If it succeeds, the quotes can still be checked.
+        try:
+            liveblog = parse_liveblog(text, shown, ParseOptions())
+        except ContentError:
+            return None
+    if liveblog is not None:
+        problems.extend(liveblog.warnings, warnings=True)
+    return liveblog
+
+
+def _required(content_dir: Path, name: str, problems: ProblemCollector) -> Path | None:
     path = content_dir / name
     if not path.is_file():
-        raise ContentError.at(
-            display_path(path),
-            0,
-            0,
-            "file not found",
-            f"every content folder needs {name}; see README.md",
+        problems.file(display_path(path)).add(
+            0, 0, "file not found", f"every content folder needs {name}; see README.md"
         )
+        return None
     return path
+
+
+def _content_files(content_dir: Path) -> list[Path]:
+    return [
+        content_dir / "source.yml",
+        content_dir / "liveblog.txt",
+        *glossary_files(content_dir),
+        *note_files(content_dir),
+        content_dir / "annotations.yml",
+        content_dir / "summary.md",
+        content_dir / "headlines.yml",
+    ]
 
 
 def glossary_files(content_dir: Path) -> list[Path]:
     """``glossary.yml`` and/or every ``glossary/*.yml``, in a fixed order."""
     single = content_dir / "glossary.yml"
     files = [single] if single.is_file() else []
-    return files + sorted((content_dir / "glossary").glob("*.yml"))
+    return files + _discover(content_dir / "glossary", "*.yml")
 
 
 def note_files(content_dir: Path) -> list[Path]:
     """Every background note, by file name."""
-    return sorted((content_dir / "background").glob("*.md"))
+    return _discover(content_dir / "background", "*.md")
+
+
+def _discover(folder: Path, pattern: str) -> list[Path]:
+    return sorted(path for path in folder.glob(pattern) if not is_editor_file(path))
+
+
+def is_editor_file(path: Path) -> bool:
+    """Dotfiles and what editors leave beside a file they edit (Emacs' ``.#note.md`` lock
+    and ``#note.md#`` autosave, ``note.md~`` backups, Vim's ``.swp``): never content."""
+    name = path.name
+    return name.startswith((".", "#")) or name.endswith(_EDITOR_SUFFIXES)
+
+
+_EDITOR_SUFFIXES = ("~", "#", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape as escape_html
+import json
+import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -13,8 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from .errors import ContentError
+from .banner import problem_site, render_banner, shrunk_warnings
+from .errors import ContentError, Problem
 from .model import Site
 from .pipeline import build
 
@@ -37,8 +41,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     serving = False
     last_good: Site | None = None
     """The last site built without errors, kept across `mkdocs serve` rebuilds."""
-    stale = ""
-    """While the content is broken under `mkdocs serve`: the problems, as a page banner."""
+    problems: list[Problem] = []
+    """Under `mkdocs serve`: what stops the content from building, shown on every page."""
+    warnings: list[Problem] = []
+    """Under `mkdocs serve`: the warnings of the last build, shown while there are no errors."""
     handed_over: frozenset[str] | set[str] = frozenset()
     """The pages this build gave MkDocs as generated files."""
 
@@ -70,34 +76,56 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 directory_urls=config.use_directory_urls,
             )
         except ContentError as error:
-            if self.serving and self.last_good is not None:
+            if self.serving:
                 self._keep_serving(error)
                 return
             raise PluginError(f"the explainer's content has problems:\n{error}") from None
+        warnings = list(self.site.warnings)
+        if self.serving and self.last_good is not None:
+            warnings += shrunk_warnings(self.last_good.records, self.site.records)
         # Only `mkdocs serve` needs the last good pages (to recover from a bad save); a build
         # would keep a second copy of every page in memory for nothing.
-        self.last_good, self.stale = (self.site if self.serving else None), ""
-        for problem in self.site.warnings:
+        self.last_good = self.site if self.serving else None
+        self.problems, self.warnings = [], warnings
+        # The footer (attribution, corrections) and print header, for theme/ templates.
+        config.extra["explainer"] = {
+            "footer": self.site.footer,
+            "print_header": self.site.print_header,
+        }
+        for problem in warnings:
             log.warning(str(problem))
 
     def _keep_serving(self, error: ContentError) -> None:
-        """Serve the last good pages, with the problems on top, until the next good save.
+        """Serve the last good pages (or, before there are any, a page saying why), with
+        every problem in a banner, until the next good save.
 
-        Raising would leave MkDocs holding every request until then: an editor could no
-        longer browse the site while fixing a typo.
+        Raising would leave MkDocs holding every request until then (or, on the first build,
+        exit): an editor could no longer browse the site while fixing a typo.
         """
-        log.error(f"the explainer's content has problems; serving the last good version:\n{error}")
-        self.site = self.last_good
-        problems = "<br>".join(escape_html(str(problem)) for problem in error.problems)
-        self.stale = (
-            '<p class="explainer-stale" role="alert"><strong>Not updated: the content has '
-            f"problems.</strong> This is the last good version.<br>{problems}</p>\n"
-        )
+        serving = "the last good version" if self.last_good else "a page that lists them"
+        log.error(f"the explainer's content has problems; serving {serving}:\n{error}")
+        self.site = self.last_good or problem_site()
+        self.problems = error.problems
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.stale and self.site is not None and page.file.src_uri in self.site.pages:
-            return self.stale + html
-        return html
+        if not self.serving:
+            return html
+
+        def link(problem: Problem) -> str:
+            pages = self.last_good.entry_pages if self.last_good and self.site else {}
+            target = "index.md" if problem.entry in ("intro", "headline") else None
+            target = target or pages.get(problem.entry)
+            file = files.get_file_from_path(target) if target else None
+            if file is None:
+                return ""
+            fragment = "" if problem.entry in ("intro", "headline") else f"#{problem.entry}"
+            here = file.src_uri == page.file.src_uri
+            if here:
+                return fragment or "#"
+            return get_relative_url(file.url, page.url) + fragment
+
+        built = self.last_good is not None
+        return render_banner(self.problems, self.warnings, built=built, link=link) + html
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.site is None:  # on_files called without on_pre_build, e.g. by a tool
@@ -107,6 +135,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path, markdown in self.site.pages.items():
             page = File.generated(config, path, content=markdown)
             existing = files.get_file_from_path(path) or taken.get(page.dest_uri)
+            if existing is not None and self.last_good is None and self.problems:
+                continue  # the problem page gives way to a hand-written one
             if existing is not None:
                 raise PluginError(
                     f"{Path(config.docs_dir).name}/{existing.src_uri} clashes with the "
@@ -130,7 +160,56 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             page.file.content_string = ""
         return markdown
 
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if template_name != "404.html":
+            return output_content
+        return portable_404(output_content, urlsplit(config.site_url or "").path or "/")
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Any save in the content folder rebuilds the site and reloads the browser.
         server.watch(str(self.content_dir.resolve()))
+        # A visit to "/" is redirected to the site's path (site_url's); MkDocs would log each
+        # redirect as a warning, which is noise here.
+        logging.getLogger("mkdocs.livereload").addFilter(_quiet_root_redirect)
         return server
+
+
+def portable_404(html: str, base: str) -> str:
+    """The 404 page styled wherever the site is served.
+
+    A server shows 404.html at any missing address, so its links cannot be relative; MkDocs
+    makes them absolute from ``site_url``'s path, which is wrong when the same files are
+    served from a server's root (``python -m http.server -d site``). Here the links become
+    relative to a ``<base>`` that a first script sets to that path when the page is under
+    it, else to ``/``; Material's config (search, assets) follows the same base.
+    """
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    quoted = json.dumps(base)
+    pick = f"(location.pathname.indexOf({quoted})===0?{quoted}:'/')"
+    head = (
+        '<script>(function(){var e=document.createElement("base");'
+        f"e.href={pick};document.head.appendChild(e)}})()</script>"
+    )
+    if base != "/":
+        html = html.replace(f'href="{base}."', 'href="./"')
+        for attribute in ("href", "src"):
+            html = html.replace(f'{attribute}="{base}', f'{attribute}="')
+    html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head, 1)
+    config_end = html.find("</script>", html.find('<script id="__config"'))
+    if config_end > 0:
+        fix = (
+            '<script>(function(){var c=document.getElementById("__config"),'
+            f"d=JSON.parse(c.textContent),b={pick};"
+            f"d.base=b;if(d.search)d.search=b+d.search.slice({len(base)});"
+            "c.textContent=JSON.stringify(d)})()</script>"
+        )
+        end = config_end + len("</script>")
+        html = html[:end] + fix + html[end:]
+    return html
+
+
+def _quiet_root_redirect(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    return not ('"GET / HTTP' in message and message.endswith(" code 302"))

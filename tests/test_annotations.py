@@ -5,8 +5,8 @@ Each folder under ``tests/cases/annotations/`` is one situation. Its ``annotatio
 live-blog and source.yml in a fresh content folder; nothing else is there, so no mention
 links clutter the output. Beside it, ``expected-error.txt`` holds the exact report the build
 stops with, or ``expected.md`` the Markdown of every annotated block: its paragraphs with
-the marked quotes and markers, then its notes. Adding a case means adding a folder;
-``UPDATE_GOLDEN=1`` rewrites the expected files from the current output.
+the marked quotes and markers, then its notes (and any warnings, last). Adding a case means
+adding a folder; ``UPDATE_GOLDEN=1`` rewrites the expected files from the current output.
 """
 
 from __future__ import annotations
@@ -66,7 +66,10 @@ def outcome(content: Path) -> tuple[str, str]:
         explainer = assemble(content)
     except ContentError as error:
         return "expected-error.txt", str(error) + "\n"
-    return "expected.md", rendered_annotations(explainer)
+    warnings = "".join(f"{warning.as_warning()}\n" for warning in explainer.warnings)
+    return "expected.md", rendered_annotations(explainer) + (
+        f"\n<!-- warnings -->\n{warnings}" if warnings else ""
+    )
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda case: case.name)

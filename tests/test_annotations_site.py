@@ -265,7 +265,12 @@ def test_notes_follow_their_entry_and_need_no_javascript(hard_site):
         "Attribution on “We will not sign *anything* <now> & never_ever [1] #2.””: "
         "The speaker's words, as reported; 5 < 6 & 7 > 6. Sources: A public source."
     )
-    assert [e.tag for e in note.iter()][1:] == ["strong", "em", "a"]
+    # Its kind is a label with an icon; the editor's Markdown is rendered; the source links.
+    kind = note.find("span", "explainer-note__kind")
+    assert kind.find("svg") is not None and _words(kind.text()) == "Attribution"
+    assert "explainer-note--attribution" in note.classes
+    tags = [e.tag for e in note.iter() if e.tag not in ("svg", "path", "circle")]
+    assert tags[1:] == ["span", "em", "span", "a"]
 
 
 @pytest.mark.site

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from support import ROOT
 
+from generator.model import TermRef
 from generator.pipeline import assemble, build
 
 if str(ROOT) not in sys.path:  # bench/ is a folder of the repository, not an installed package
@@ -46,7 +47,7 @@ def test_synthetic_explainer_has_the_size_asked_for_and_builds_without_warnings(
     assert len(explainer.annotations) == TINY.annotations
     # Every term is mentioned, and the most popular far more often than the least.
     mentions = Counter(m.target for b in explainer.blocks.values() for ms in b.mentions for m in ms)
-    assert all(mentions[f"term:{term.id}"] for term in explainer.glossary)
+    assert all(mentions[TermRef(term.id)] for term in explainer.glossary)
     assert max(mentions.values()) >= 5 * min(mentions.values())
 
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+
+from generator.check import check_content
 from generator.cli import main
+from generator.errors import ContentError
+from generator.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,3 +139,121 @@ def test_nothing_is_suggested_once_the_glossary_has_the_names(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     assert main(["check", "content"]) == 0
     assert "suggestion" not in capsys.readouterr().out
+
+
+UNUSED = GLOSSARY.replace("captain-nemo", "ned-land").replace('"Admiral Nemo"', '"Ned Land"')
+UNUSED = UNUSED.replace('["Nemo"]', '["Land"]')
+
+
+def test_warnings_print_as_problem_matchers_read_them_and_strict_fails_on_them(
+    tmp_path, monkeypatch, capsys
+):
+    write_content(
+        tmp_path / "content",
+        {"source.yml": SOURCE, "liveblog.txt": LIVEBLOG, "glossary.yml": GLOSSARY + UNUSED},
+    )
+    monkeypatch.chdir(tmp_path)
+    warning = (
+        "content/glossary.yml:9:3: warning: glossary term 'ned-land' is never mentioned "
+        "(check its name and aliases against the live-blog, capitals included, or remove "
+        "the term)"
+    )
+    assert main(["check", "content"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [warning]
+    assert captured.out.splitlines()[-1].endswith("no errors, 1 warnings")
+    assert main(["check", "--strict", "content"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        warning,
+        "content: 0 problems, 1 warning (--strict)",
+    ]
+
+
+def test_editor_lock_and_backup_files_are_not_content(tmp_explainer, monkeypatch, capsys):
+    project = tmp_explainer(
+        {
+            "background/.#congress-of-berlin.md": "lock",
+            "background/#congress-of-berlin.md#": "autosave",
+            "background/congress-of-berlin.md~": "backup",
+            "background/.congress-of-berlin.md.swp": b"\x00swap",
+            "glossary/.#people.yml": "lock",
+            "glossary/people.yml~": "- broken: [",
+        }
+    )
+    monkeypatch.chdir(project)
+    assert main(["check", "--strict", "content"]) == 0, capsys.readouterr().err
+
+
+def test_check_watch_checks_again_on_every_save(tmp_explainer, tmp_path):
+    project = tmp_explainer()
+    log = tmp_path / "watch.log"
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-u", "-m", "generator.cli", "check", "--watch", "content"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+
+        def wait_for(text: str) -> None:
+            deadline = time.monotonic() + 60
+            while text not in log.read_text("utf-8"):
+                assert process.poll() is None, log.read_text("utf-8")
+                assert time.monotonic() < deadline, log.read_text("utf-8")
+                time.sleep(0.2)
+
+        wait_for("annotations: no errors")
+        wait_for("--- watching content")
+        annotations = project / "content" / "annotations.yml"
+        good = annotations.read_text("utf-8")
+        annotations.write_text(good.replace('quote: "Kiev"\n', 'quote: "Kiiev"\n', 1), "utf-8")
+        wait_for("quote not found in the intro: 'Kiiev'")
+        assert "content changed; checking again" in log.read_text("utf-8")
+        (project / "content" / "background" / ".#notes.md").write_text("lock", "utf-8")
+        annotations.write_text(good, "utf-8")
+        wait_for("content: 1 problem\n")
+        time.sleep(1)
+        assert log.read_text("utf-8").count("no errors") == 2
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+    assert "Traceback" not in log.read_text("utf-8")
+
+
+def test_the_build_reports_exactly_what_check_reports(tmp_explainer, monkeypatch):
+    """One collector, one pipeline: `mkdocs serve`'s banner (the build's error) lists every
+    problem of every file, the same as `explainer check`, in the same order."""
+    project = tmp_explainer()
+    content = project / "content"
+    for name, (old, new) in {
+        "source.yml": ("timezone: GMT", "timezone: GMT\ntimezone: UTC"),
+        "glossary.yml": ("kind: person", "kind: persn"),
+        "annotations.yml": ('quote: "Kiev"\n', 'quote: "Kiiev"\n'),
+        "background/congress-of-berlin.md": ("place:", "plaec:"),
+    }.items():
+        text = (content / name).read_text(encoding="utf-8")
+        (content / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(project)
+    report = check_content(Path("content"))
+    with pytest.raises(ContentError) as raised:
+        build(Path("content"))
+    assert raised.value.problems == report.problems
+    assert len({problem.path for problem in report.problems}) == 4
+
+
+def test_check_reads_each_content_file_once(monkeypatch):
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self.name)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.chdir(ROOT)
+    report = check_content(Path("content"))
+    assert report.problems == []
+    assert sorted(reads) == sorted(
+        path.name for path in (ROOT / "content").rglob("*") if path.is_file()
+    )

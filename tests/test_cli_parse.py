@@ -74,7 +74,7 @@ def test_parse_prints_warnings_and_succeeds(tmp_path, capsys, monkeypatch):
     code, _, err = run_parse("blog.txt", capsys)
     assert code == 0
     assert err == (
-        "warning: blog.txt:2:1: 16 May 2025 was a Friday, not a Saturday; using the date "
+        "blog.txt:2:1: warning: 16 May 2025 was a Friday, not a Saturday; using the date "
         "(check the date line against the original)\n"
     )
 

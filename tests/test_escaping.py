@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from support import ROOT, mkdocs_build
 
 from generator.parse import ParseOptions, parse_liveblog
+from generator.render.blocks import KIND_LABELS
 from generator.render.escape import escape_text
 
 HOSTILE = ROOT / "tests" / "cases" / "render" / "hostile_source" / "content"
@@ -194,12 +195,19 @@ def test_no_markup_from_the_source_reaches_any_page(hostile_site):
         }  # fmt: skip
         if page.parent.name in ("timeline", hostile_site.name):
             banned |= {"em", "code"}  # only the source's words and our links and marks
-        found = {e.tag for e in content.iter() if not _is_data(e)} & banned
+        # Our own folds (sources and mentions, How the source was processed) are ours.
+        ours = ("explainer-process", "explainer-term__more", "explainer-sources-fold")
+        found = {
+            e.tag
+            for e in content.iter()
+            if not _is_data(e) and not any(name in e.classes for name in ours)
+        } & banned
         assert not found, (page, found)
         for mark in content.find_all("mark"):
             assert mark.classes == ["explainer-quote"], page
         for sup in content.find_all("sup"):
-            assert sup.classes == ["explainer-marker"], page
+            assert sup.classes[0] == "explainer-marker", page
+            assert sup.classes[1].removeprefix("explainer-marker--") in KIND_LABELS, page
         assert "site_name" not in content.text(), page  # the snippet was not included
 
 

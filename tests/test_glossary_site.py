@@ -8,6 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 from support import CONTENT, mkdocs_build
 
 from generator.load import load_glossary, load_note
@@ -16,7 +17,19 @@ from generator.render.escape import plain_text
 PAGES = {"person": "people", "place": "places", "organisation": "organisations"}
 TERMS = load_glossary([CONTENT / "glossary.yml"])
 NOTES = {path.stem: load_note(path) for path in (CONTENT / "background").glob("*.md")}
-_HREF = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")?[^>]*>(.*?)</a>', re.DOTALL)
+_HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"(?: title="([^"]*)")?[^>]*>(.*?)</a>', re.DOTALL)
+HEADLINES = {
+    f"2025-05-16-{h['entry'].replace(':', '')}": h["headline"]
+    for h in yaml.safe_load((CONTENT / "headlines.yml").read_text(encoding="utf-8"))
+}
+
+
+def entry(clock: str, page: str = "../../timeline/") -> tuple[str, str, str]:
+    """How a backlink to the entry at ``clock`` reads: its time and headline."""
+    anchor = f"2025-05-16-{clock.replace(':', '')}"
+    return (f"{page}#{anchor}", "", f"{clock} GMT · {HEADLINES[anchor]}")
+
+
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -34,10 +47,15 @@ def section(html: str, anchor: str) -> str:
 
 
 def links(html: str) -> list[tuple[str, str, str]]:
-    """(href, title, text) of every link, text without tags and entities."""
+    """(href, title, text) of every link a reader sees, text without tags and entities: not
+    the permalinks, nor the hidden preview cards (the page's script shows those)."""
+    cards = html.find('<div class="explainer-previews"')
+    if cards >= 0:
+        html = html[:cards]
     return [
         (href, unescape(title or ""), unescape(_TAG.sub("", text)).strip())
         for href, title, text in _HREF.findall(html)
+        if title != "Link to this section"
     ]
 
 
@@ -80,15 +98,16 @@ def test_a_glossary_term_lists_the_entries_that_mention_it(seed_site):
     medinsky = section(read(seed_site, "glossary/people/index.html"), "vladimir-medinsky")
     mentioned = medinsky[medinsky.index("Mentioned in") :]
     assert links(mentioned) == [
-        ("../../", "", "Introduction"),
-        ("../../timeline/#2025-05-16-1623", "", "16:23 GMT"),
-        ("../../timeline/#2025-05-16-1649", "", "16:49 GMT"),
-        ("../../timeline/#2025-05-16-1656", "", "16:56 GMT"),
-        ("../../timeline/#2025-05-16-1714", "", "17:14 GMT"),
-        ("../../timeline/#2025-05-16-1806", "", "18:06 GMT"),
+        ("../../", "", "In the summary"),
+        ("../../", "", "In the introduction"),
+        *(entry(clock) for clock in ("16:23", "16:49", "16:56", "17:14", "18:06")),
     ]
-    # Each with the entry's first words.
-    assert "16&#58;56 GMT</a>: The West’s interference in other nations’ affairs…" in mentioned
+    # Each with the sentence that names him, quoted.
+    assert (
+        "</a>: “The West’s interference in other nations’ affairs, including those of Russia, "
+        "has already had grave consequences for all of Europe in the past, Vladimir Medinsky, "
+        "Russia’s top negotiator at the Istanbul talks and a professional historian, has said.”"
+    ) in unescape(mentioned)
 
 
 @pytest.mark.site
@@ -117,42 +136,35 @@ def test_entries_at_1656_and_1649_link_medinsky_and_the_notes(seed_site):
         ("2025-05-16-1656", ["congress-of-berlin"]),
         ("2025-05-16-1649", ["gomel-talks-2022", "istanbul-talks-2022"]),
     ]:
-        entry = links(section(timeline, anchor))
-        assert (
-            "../glossary/people/#vladimir-medinsky",
-            plain_text(medinsky.summary),
-            "Vladimir Medinsky",
-        ) in entry, "linked in the text, with the summary as tooltip"
-        assert ("../glossary/people/#vladimir-medinsky", "", "Vladimir Medinsky") in entry, (
-            "listed under 'In this entry'"
-        )
+        found = links(section(timeline, anchor))
+        medinsky_links = [link for link in found if link[0].endswith("#vladimir-medinsky")]
+        # Linked once in the entry, at its first mention (its preview card has the summary).
+        assert [text for _, _, text in medinsky_links] == ["Vladimir Medinsky"], anchor
         for slug in notes:
-            in_text = [text for href, title, text in entry if href == f"../background/{slug}/"]
-            assert in_text[0] in NOTES[slug].aliases, "the words that refer to the note"
-            assert NOTES[slug].title in in_text, "listed under 'Background'"
-    berlin = links(section(timeline, "2025-05-16-1656"))
-    tooltip = plain_text(NOTES["congress-of-berlin"].summary)
-    assert ("../background/congress-of-berlin/", tooltip, "Berlin Congress") in berlin
+            in_text = [text for href, title, text in found if href == f"../background/{slug}/"]
+            assert in_text[0] in NOTES[slug].aliases, slug
+    card = section(timeline, "2025-05-16-1656")
+    assert 'data-preview="preview-term-vladimir-medinsky"' in card
+    assert plain_text(medinsky.summary) in unescape(_TAG.sub("", timeline))
+    berlin = links(card)
+    assert ("../background/congress-of-berlin/", "", "Berlin Congress") in berlin
 
 
 @pytest.mark.site
 def test_the_1878_treaty_does_not_link_modern_turkey(seed_site):
     entry = links(section(read(seed_site, "timeline/index.html"), "2025-05-16-1656"))
     assert not [link for link in entry if link[0].endswith("#turkey")]
-    assert ("../glossary/places/#ottoman-empire", "", "Ottoman Empire") in entry
+    assert [text for href, _, text in entry if href.endswith("#ottoman-empire")] == ["Ottoman"]
 
 
 @pytest.mark.site
 def test_each_note_lists_the_entries_that_refer_to_it(seed_site):
     expected = {
-        "congress-of-berlin": [("../../timeline/#2025-05-16-1656", "", "16:56 GMT")],
-        "gomel-talks-2022": [("../../timeline/#2025-05-16-1649", "", "16:49 GMT")],
-        "istanbul-talks-2022": [
-            ("../../", "", "Introduction"),
-            ("../../timeline/#2025-05-16-1649", "", "16:49 GMT"),
-        ],
+        "congress-of-berlin": [entry("16:56")],
+        "gomel-talks-2022": [entry("16:49")],
+        "istanbul-talks-2022": [("../../", "", "In the introduction"), entry("16:49")],
         "istanbul-talks-2025": [
-            (f"../../timeline/#2025-05-16-{clock.replace(':', '')}", "", f"{clock} GMT")
+            entry(clock)
             for clock in ("16:00", "16:23", "16:49", "16:56", "18:06", "19:42", "20:37", "20:50")
         ],
     }
@@ -192,22 +204,33 @@ def test_warnings_about_unused_terms_and_note_aliases_fail_a_strict_build(tmp_ex
 
 
 @pytest.mark.site
-def test_the_overview_lists_who_and_what_the_intro_names(seed_site):
-    """The intro's mentions are listed under their own label, linked to the glossary."""
+def test_the_overview_links_each_term_once_and_never_a_link_false_term(seed_site):
+    """First mention on the page: the summary's link is not repeated in the intro."""
     html = read(seed_site, "index.html")
-    listed = re.search(r'<p class="explainer-mentions"><strong>(.*?)</strong>(.*?)</p>', html)
-    assert listed is not None
-    assert listed.group(1) == "In the introduction:"
-    names = [text for _, _, text in links(listed.group(2))]
-    assert names[:4] == ["Moscow", "Kyiv", "Dolmabahçe Palace", "Istanbul"]
-    assert "Vladimir Medinsky" in names and "Boris Johnson" in names
+    article = html[html.index("<article") : html.index("</article>")]
+    article = article[: article.find('<div class="explainer-previews"')]
+    # Mentions carry a preview card; notes' "See also" links are the editors' own.
+    terms = re.findall(r'<a data-preview="preview-term-[^"]+" href="([^"]+)"', article)
+    assert len(terms) == len(set(terms)), "a term linked twice on the overview"
+    for term in TERMS:
+        if not term.link:
+            assert f"#{term.id}" not in " ".join(terms), term.id
+    assert "glossary/people/#vladimir-medinsky" in terms
 
 
 @pytest.mark.site
-def test_people_are_listed_by_surname(seed_site):
-    """Newsroom order: Charap, Erdoğan, Johnson, ... Zelensky (not by given name)."""
+def test_people_are_grouped_and_listed_by_surname(seed_site):
+    """Who's who: the editors' groups, in the glossary's order; by surname within each."""
     html = read(seed_site, "glossary/people/index.html")
-    names = [unescape(_TAG.sub("", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
-    names = [name.removesuffix("¶").strip() for name in names]
-    assert names == sorted(names, key=lambda name: (name.casefold().split()[-1], name.casefold()))
-    assert names[0] == "Samuel Charap" and names[-1] == "Volodymyr Zelensky"
+    groups = [unescape(_TAG.sub("", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+    groups = [name.removesuffix("¶").strip() for name in groups]
+    wanted = list(dict.fromkeys(t.group for t in TERMS if t.kind == "person"))
+    assert groups == wanted
+    assert groups[:2] == ["Russian delegation", "Ukrainian delegation"]
+    for group in groups:
+        part = section(html, re.sub(r"[^a-z]+", "-", group.lower()).strip("-"))
+        names = [
+            unescape(_TAG.sub("", h)).strip() for h in re.findall(r"<h3[^>]*>(.*?)</h3>", part)
+        ]
+        names = [name.removesuffix("¶").strip() for name in names]
+        assert names == sorted(names, key=lambda n: (n.casefold().split()[-1], n.casefold()))

@@ -18,7 +18,7 @@ import yaml
 from generator.errors import ContentError
 from generator.link import mentions as mentions_module
 from generator.link.mentions import build_matcher
-from generator.model import BackgroundNote, GlossaryTerm, Reference
+from generator.model import BackgroundNote, GlossaryTerm, NoteRef, Reference, TermRef
 from generator.pipeline import build
 
 SOURCE = [Reference("Example", "https://example.org/")]
@@ -73,8 +73,8 @@ KYIV = term("kyiv", "Kyiv", "Kiev", kind="place")
 
 def test_the_longest_alias_wins():
     assert found("Vladimir Medinsky, or Medinsky, spoke.", MEDINSKY) == [
-        ("Vladimir Medinsky", "term:vladimir-medinsky"),
-        ("Medinsky", "term:vladimir-medinsky"),
+        ("Vladimir Medinsky", TermRef("vladimir-medinsky")),
+        ("Medinsky", TermRef("vladimir-medinsky")),
     ]
 
 
@@ -82,31 +82,31 @@ def test_the_longest_alias_wins_at_the_same_start():
     city = term("new-york", "New York", kind="place")
     paper = term("nyt", "New York Times", kind="organisation")
     assert found("New York Times reporters in New York.", city, paper) == [
-        ("New York Times", "term:nyt"),
-        ("New York", "term:new-york"),
+        ("New York Times", TermRef("nyt")),
+        ("New York", TermRef("new-york")),
     ]
     # Where the longer alias would end inside a word, the shorter one still matches.
-    assert found("New York Timesless", city, paper) == [("New York", "term:new-york")]
+    assert found("New York Timesless", city, paper) == [("New York", TermRef("new-york"))]
 
 
 def test_a_term_inside_a_longer_note_alias_makes_one_mention():
     berlin = term("berlin", "Berlin", kind="place")
     congress = note("congress-of-berlin", "Berlin Congress")
     assert found("the 19th-century Berlin Congress in Berlin", berlin, notes=(congress,)) == [
-        ("Berlin Congress", "note:congress-of-berlin"),
-        ("Berlin", "term:berlin"),
+        ("Berlin Congress", NoteRef("congress-of-berlin")),
+        ("Berlin", TermRef("berlin")),
     ]
 
 
 @pytest.mark.parametrize("text", ["Kiev's", "Kiev’s", "Kiev’ s"])
 def test_possessives_match(text):
-    assert found(f"{text} delegation", KYIV) == [("Kiev", "term:kyiv")]
+    assert found(f"{text} delegation", KYIV) == [("Kiev", TermRef("kyiv"))]
 
 
 def test_putins_possessive_matches():
     assert found("Vladimir Putin’s aide and Putin's spokesman", PUTIN) == [
-        ("Vladimir Putin", "term:vladimir-putin"),
-        ("Putin", "term:vladimir-putin"),
+        ("Vladimir Putin", TermRef("vladimir-putin")),
+        ("Putin", TermRef("vladimir-putin")),
     ]
 
 
@@ -123,31 +123,34 @@ def test_whole_words_and_case_only(text):
     ["Moscow-based", "(Moscow)", "Moscow.", "“Moscow”", "Moscow/Kiev", "*Moscow*", "<Moscow>"],
 )
 def test_punctuation_ends_a_word(text):
-    assert found(text, MOSCOW) == [("Moscow", "term:moscow")]
+    assert found(text, MOSCOW) == [("Moscow", TermRef("moscow"))]
 
 
 def test_each_casing_is_its_own_alias():
     rand = term("rand", "RAND Corporation", "RAND", "Rand", kind="organisation")
-    assert found("RAND, Rand and rand", rand) == [("RAND", "term:rand"), ("Rand", "term:rand")]
+    assert found("RAND, Rand and rand", rand) == [
+        ("RAND", TermRef("rand")),
+        ("Rand", TermRef("rand")),
+    ]
 
 
 def test_match_case_false_links_every_casing():
     rand = term("rand", "RAND Corporation", "Rand", kind="organisation", match_case=False)
     text = "RAND, Rand, rand and rAnD; Rand Corporation’s staff, not Randall or Brand."
     assert found(text, rand) == [
-        ("RAND", "term:rand"),
-        ("Rand", "term:rand"),
-        ("rand", "term:rand"),
-        ("rAnD", "term:rand"),
-        ("Rand Corporation", "term:rand"),
+        ("RAND", TermRef("rand")),
+        ("Rand", TermRef("rand")),
+        ("rand", TermRef("rand")),
+        ("rAnD", TermRef("rand")),
+        ("Rand Corporation", TermRef("rand")),
     ]
 
 
 def test_match_case_is_per_term():
     rand = term("rand", "RAND Corporation", "Rand", kind="organisation", match_case=False)
     assert found("RAND met Moscow, moscow and MOSCOW.", rand, MOSCOW) == [
-        ("RAND", "term:rand"),
-        ("Moscow", "term:moscow"),
+        ("RAND", TermRef("rand")),
+        ("Moscow", TermRef("moscow")),
     ]
 
 
@@ -157,11 +160,11 @@ def test_the_longest_alias_wins_across_case_sensitive_and_insensitive_aliases(an
     city = term("new-york", "New York", kind="place", match_case=any_case != "shorter")
     paper = term("nyt", "New York Times", kind="organisation", match_case=any_case != "longer")
     text = "New York Times staff in New York; new york times, NEW YORK"
-    expected = [("New York Times", "term:nyt"), ("New York", "term:new-york")]
+    expected = [("New York Times", TermRef("nyt")), ("New York", TermRef("new-york"))]
     if any_case == "longer":
-        expected.append(("new york times", "term:nyt"))
+        expected.append(("new york times", TermRef("nyt")))
     else:
-        expected += [("new york", "term:new-york"), ("NEW YORK", "term:new-york")]
+        expected += [("new york", TermRef("new-york")), ("NEW YORK", TermRef("new-york"))]
     assert found(text, city, paper) == expected
 
 
@@ -169,9 +172,9 @@ def test_a_case_sensitive_alias_beginning_like_an_insensitive_one_still_wins_whe
     rand = term("rand", "RAND Corporation", "Rand", kind="organisation", match_case=False)
     paul = term("rand-paul", "Rand Paul")
     assert found("Rand Paul, RAND Paul and rand paul", rand, paul) == [
-        ("Rand Paul", "term:rand-paul"),
-        ("RAND", "term:rand"),
-        ("rand", "term:rand"),
+        ("Rand Paul", TermRef("rand-paul")),
+        ("RAND", TermRef("rand")),
+        ("rand", TermRef("rand")),
     ]
 
 
@@ -194,27 +197,30 @@ def test_an_alias_equal_ignoring_case_to_an_insensitive_one_is_claimed_twice():
     )
     # Both case-sensitive, "Rand" and "RAND" are two aliases.
     sensitive = build_matcher((GlossaryTerm(**{**rand.__dict__, "match_case": True}), paul), ())
-    assert sensitive.find("RAND and Rand") == [(0, 4, "term:rand-paul"), (9, 13, "term:rand")]
+    assert sensitive.find("RAND and Rand") == [
+        (0, 4, TermRef("rand-paul")),
+        (9, 13, TermRef("rand")),
+    ]
 
 
 def test_a_lone_given_name_never_matches():
     people = (MEDINSKY, PUTIN, ZELENSKY, SHAPOVALOV)
     assert found("Vladimir said Vladimir’s view was Vladimir-like.", *people) == []
     assert found("Vladimir Putin’s aide, Vladimir Medinsky", *people) == [
-        ("Vladimir Putin", "term:vladimir-putin"),
-        ("Vladimir Medinsky", "term:vladimir-medinsky"),
+        ("Vladimir Putin", TermRef("vladimir-putin")),
+        ("Vladimir Medinsky", TermRef("vladimir-medinsky")),
     ]
 
 
 def test_blanks_and_apostrophes_may_differ_from_the_alias():
     obrien = term("obrien", "Conor O’Brien", "O’Brien")
     assert found("Vladimir\u00a0Medinsky and Vladimir  Medinsky", MEDINSKY) == [
-        ("Vladimir\u00a0Medinsky", "term:vladimir-medinsky"),
-        ("Vladimir  Medinsky", "term:vladimir-medinsky"),
+        ("Vladimir\u00a0Medinsky", TermRef("vladimir-medinsky")),
+        ("Vladimir  Medinsky", TermRef("vladimir-medinsky")),
     ]
     assert found("O'Brien and O’Brien", obrien) == [
-        ("O'Brien", "term:obrien"),
-        ("O’Brien", "term:obrien"),
+        ("O'Brien", TermRef("obrien")),
+        ("O’Brien", TermRef("obrien")),
     ]
 
 
@@ -224,7 +230,7 @@ def test_a_term_with_many_aliases():
         "President Zelensky and Ukraine’s president"
     )
     assert found(text, ZELENSKY, MEDINSKY) == [
-        (words, "term:volodymyr-zelensky")
+        (words, TermRef("volodymyr-zelensky"))
         for words in [
             "Vladimir Zelensky",
             "Volodymyr Zelenskyy",
@@ -275,10 +281,10 @@ def test_one_compiled_pattern_finds_mentions_among_thousands_of_aliases(monkeypa
     assert len(matcher.targets) == 6000
     assert matcher.any_case == {}
     assert mentions == [
-        (f"The {_word(5)}ov Institute", "term:t5"),
-        (f"{_word(1999)}ov", "term:t1999"),
-        (f"{_word(42)}ov Group", "term:t42"),
-        (f"{_word(7)}ov", "term:t7"),
+        (f"The {_word(5)}ov Institute", TermRef("t5")),
+        (f"{_word(1999)}ov", TermRef("t1999")),
+        (f"{_word(42)}ov Group", TermRef("t42")),
+        (f"{_word(7)}ov", TermRef("t7")),
     ]
 
 
@@ -341,6 +347,8 @@ class _Paragraphs(HTMLParser):
         self.in_p = False
 
     def handle_starttag(self, tag, attrs):
+        if tag == "p" and ("class", "explainer-source__by") in attrs:
+            return  # the attribution line above the source's words ("RT wrote at 16:00 GMT")
         if tag == "p":
             self.in_p = True
             self.paragraphs.append({"text": "", "links": [], "tags": []})
@@ -395,34 +403,33 @@ def test_mentions_never_break_the_escaping_of_the_source(tmp_path):
     ]
 
 
-def test_the_first_mention_in_each_entry_is_linked_with_the_summary_as_tooltip(tmp_path):
+def test_the_first_mention_in_each_entry_is_linked_with_a_preview_card(tmp_path):
     entries = [
         ["Putin met Medinsky in Moscow.", "Putin’s aide, Medinsky, left Moscow."],
         ["Medinsky spoke again; Medinsky left."],
     ]
     html = site_pages(tmp_path, entries, [PUTIN, MEDINSKY, MOSCOW])["timeline.md"]
-    first, second, listed = entry_paragraphs(html, "2025-05-16-1600")
+    first, second = entry_paragraphs(html, "2025-05-16-1600")[:2]
     assert links(first) == [
         ("Putin", "glossary/people.md#vladimir-putin"),
         ("Medinsky", "glossary/people.md#vladimir-medinsky"),
         ("Moscow", "glossary/places.md#moscow"),
     ]
-    assert [a["title"] for a in first["links"]] == [
-        "Summary of Vladimir Putin.",
-        "Summary of Vladimir Medinsky.",
-        "Summary of Moscow.",
+    # No tooltip: each link opens its term's preview card, which the page carries (hidden).
+    assert [a.get("title") for a in first["links"]] == [None, None, None]
+    assert [a["data-preview"] for a in first["links"]] == [
+        "preview-term-vladimir-putin",
+        "preview-term-vladimir-medinsky",
+        "preview-term-moscow",
     ]
+    cards = html[html.index('class="explainer-previews"') :]
+    for name in ("Vladimir Putin", "Vladimir Medinsky", "Moscow"):
+        assert f"Summary of {name}." in cards
     assert links(second) == [], "later mentions in the same entry stay plain"
-    # Each entry shows what it mentions, linked, once each and in reading order.
-    assert listed["text"] == "In this entry: Vladimir Putin, Vladimir Medinsky, Moscow"
-    assert links(listed) == [
-        ("Vladimir Putin", "glossary/people.md#vladimir-putin"),
-        ("Vladimir Medinsky", "glossary/people.md#vladimir-medinsky"),
-        ("Moscow", "glossary/places.md#moscow"),
-    ]
-    (again, listed_again) = entry_paragraphs(html, "2025-05-16-1601")
+    # No "In this entry" list repeats the links.
+    assert "In this entry" not in html
+    again = entry_paragraphs(html, "2025-05-16-1601")[0]
     assert links(again) == [("Medinsky", "glossary/people.md#vladimir-medinsky")]
-    assert listed_again["text"] == "In this entry: Vladimir Medinsky"
 
 
 def test_the_first_mention_in_the_intro_is_linked(tmp_path):
@@ -438,7 +445,7 @@ def test_the_first_mention_in_the_intro_is_linked(tmp_path):
     ]
 
 
-def test_a_mention_that_crosses_a_quote_is_listed_but_the_next_one_is_linked(tmp_path):
+def test_a_mention_that_crosses_a_quote_is_not_linked_but_the_next_one_is(tmp_path):
     annotations = """\
 - entry: "16:00"
   quote: "Vladimir"
@@ -450,7 +457,6 @@ def test_a_mention_that_crosses_a_quote_is_listed_but_the_next_one_is_linked(tmp
 """
     entries = [["Vladimir Medinsky spoke.", "Medinsky left."]]
     html = site_pages(tmp_path, entries, [MEDINSKY], annotations=annotations)["timeline.md"]
-    first, second, listed = entry_paragraphs(html, "2025-05-16-1600")[:3]
+    first, second = entry_paragraphs(html, "2025-05-16-1600")[:2]
     assert [a["href"] for a in first["links"]] == ["#note-2025-05-16-1600-1"], "marker only"
     assert links(second) == [("Medinsky", "glossary/people.md#vladimir-medinsky")]
-    assert listed["text"] == "In this entry: Vladimir Medinsky"

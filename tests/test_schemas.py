@@ -20,7 +20,7 @@ import pytest
 
 from generator.errors import ContentError, ProblemCollector
 from generator.load.content import _FRONT_MATTER
-from generator.load.schema import check, load_schema, unsupported_keywords
+from generator.load.schema import check, load_schema, snippet_example, unsupported_keywords
 from generator.load.yamlfile import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,3 +160,29 @@ def test_the_package_ships_the_schemas(tmp_path):
     for kind in KINDS:
         shipped = build / "generator" / "load" / "schemas" / f"{kind}.schema.json"
         assert shipped.read_bytes() == (SCHEMAS / f"{kind}.schema.json").read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["annotations", "glossary"])
+def test_the_snippets_editors_insert_are_valid_records(kind):
+    snippets = load_schema(kind)["items"]["defaultSnippets"]
+    assert snippets
+    for snippet in snippets:
+        record = snippet_example(snippet["body"])
+        assert ours([record], kind), snippet["label"]
+        assert theirs([record], kind), snippet["label"]
+        assert "${" not in json.dumps(record)
+
+
+def test_every_pattern_has_a_message_in_plain_words():
+    def patterns(node: object) -> list[dict]:
+        if isinstance(node, dict):
+            found = [node] if "pattern" in node else []
+            return found + [p for value in node.values() for p in patterns(value)]
+        if isinstance(node, list):
+            return [p for value in node for p in patterns(value)]
+        return []
+
+    for kind in KINDS:
+        for schema in patterns(load_schema(kind)):
+            message = schema.get("patternErrorMessage", "")
+            assert message.endswith(".") and "[" not in message, (kind, schema)

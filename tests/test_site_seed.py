@@ -57,6 +57,12 @@ def _sections(content: Element) -> dict[str, list[str]]:
             current = sections.setdefault(child.attrs.get("id", ""), [])
         elif child.tag == "p":
             current.append(_words(child.text(furniture)))
+        elif "explainer-source" in child.classes:  # the source's words, framed
+            current += [
+                _words(p.text(furniture))
+                for p in child.children
+                if not isinstance(p, str) and p.tag == "p" and not p.classes
+            ]
     return sections
 
 
@@ -68,7 +74,9 @@ def test_the_seed_has_ten_entries_and_two_furniture_lines(source):
 @pytest.mark.site
 def test_headline_and_intro_are_in_the_overview_word_for_word(seed_site, source):
     content = article(seed_site / "index.html")
-    headline = content.find("h1")
+    # The explainer's own title leads; the source's headline opens its framed words.
+    assert _words(content.find("h1").text(furniture)) != source["headline"]
+    headline = content.find("p", "explainer-source__headline")
     assert _words(headline.text(furniture)) == source["headline"]
     paragraphs = [p for ps in _sections(content).values() for p in ps]
     for line in source["intro"]:
@@ -136,5 +144,8 @@ def test_about_page_names_outlet_headline_date_furniture_and_method(seed_site, s
     for line in source["furniture"]:
         assert any(item.startswith(_words(line)) for item in items), line
     headings = [_words(h.text(furniture)) for h in content.find_all("h2")]
-    assert "What was left out" in headings
-    assert "How this explainer is made" in headings
+    assert {"Two voices", "How claims were checked", "Report an error"} <= set(headings)
+    # The line accounting is folded away for the curious.
+    fold = content.find("details", "explainer-process")
+    assert _words(fold.find("summary").text()) == "How the source was processed"
+    assert "The copied text has" in _words(fold.text())

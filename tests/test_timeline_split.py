@@ -80,7 +80,7 @@ def test_the_timeline_is_an_index_and_one_page_per_day(pages, two_days):
     }
     nav = dict(kv for item in build(two_days / "content").nav for kv in item.items())
     assert nav["Timeline"] == [
-        {"Timeline": "timeline/index.md"},
+        {"All days": "timeline/index.md"},
         {"16 May 2025": DAY_ONE},
         {"17 May 2025": DAY_TWO},
     ]
@@ -131,14 +131,10 @@ def test_backlinks_are_grouped_by_day(pages):
     people = pages["glossary/people.md"]
     section = people[people.index("{ #vladimir-medinsky }") :]
     section = section[: section.index("\n## ")]
-    assert (
-        "- 16 May 2025 (4 entries)\n"
-        "    - [16&#58;23 GMT](../timeline/2025-05-16.md#2025-05-16-1623)" in section
-    )
-    assert (
-        "- 17 May 2025 (1 entry)\n"
-        "    - [18&#58;06 GMT](../timeline/2025-05-17.md#2025-05-17-1806)" in section
-    )
+    assert "- 16 May 2025 (4 entries)\n    - [16&#58;23 GMT · " in section
+    assert "](../timeline/2025-05-16.md#2025-05-16-1623)" in section
+    assert "- 17 May 2025 (1 entry)\n    - [18&#58;06 GMT · " in section
+    assert "](../timeline/2025-05-17.md#2025-05-17-1806)" in section
 
 
 def test_long_backlink_lists_collapse_into_one_details_per_day(two_days, monkeypatch):
@@ -154,7 +150,7 @@ def test_long_backlink_lists_collapse_into_one_details_per_day(two_days, monkeyp
 def test_one_day_keeps_one_page_and_plain_backlinks():
     pages = build(CONTENT).pages
     assert "timeline.md" in pages and not any(p.startswith("timeline/") for p in pages)
-    assert "<details" not in pages["glossary/people.md"]
+    assert '<details class="explainer-days"' not in pages["glossary/people.md"]
     assert "- 16 May 2025 (" not in pages["glossary/people.md"]
 
 

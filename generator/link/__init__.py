@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..errors import Problem
+from ..errors import ProblemCollector
 from ..model import (
     Annotation,
     BackgroundNote,
     Block,
     Explainer,
     GlossaryTerm,
+    Headline,
     Liveblog,
     SourceInfo,
+    Summary,
+    TermRef,
 )
-from .entries import EntryIndex, resolve_key_moments
+from .entries import EntryIndex, apply_headlines, resolve_key_moments
 from .mentions import build_matcher, collect_backlinks, find_mentions, unused_warnings
 from .quotes import place_annotations
 
@@ -35,23 +38,40 @@ def link(
     *,
     source_path: str,
     annotations_path: str,
-    earlier: Sequence[Problem] = (),
+    problems: ProblemCollector | None = None,
+    summary: Summary | None = None,
+    headlines: Sequence[Headline] = (),
+    headlines_path: str = "",
 ) -> Explainer:
     """The explainer: blocks with their annotations and mentions, backlinks, key moments
     and every warning so far.
 
-    ``earlier`` holds problems already found in annotations.yml, reported together with
-    any quote that cannot be placed.
+    Errors and warnings go to ``problems``, which may already hold the problems found in
+    loading (so a misspelt key and a misquoted phrase are reported together); the explainer
+    returned is then only good if no error was added. Without ``problems`` errors raise.
+    Entries get their editors' headlines first, so every later stage sees them.
     """
+    collector = problems if problems is not None else ProblemCollector()
+    liveblog = (
+        collector.collect(
+            apply_headlines, liveblog, headlines, EntryIndex(liveblog.entries), headlines_path
+        )
+        or liveblog
+    )
     index = EntryIndex(liveblog.entries)
-    blocks = make_blocks(liveblog)
-    matcher = build_matcher(glossary, notes)
+    blocks = make_blocks(liveblog, summary)
     known = {term.id for term in glossary} | {note.slug for note in notes}
-    place_annotations(annotations, blocks, index, known, annotations_path, earlier=earlier)
-    find_mentions(blocks, matcher)
+    place_annotations(annotations, blocks, index, known, annotations_path, collector)
+    matcher = collector.collect(build_matcher, glossary, notes) or build_matcher(glossary, ())
+    find_mentions(blocks, matcher, unlinked={TermRef(t.id) for t in glossary if not t.link})
     backlinks = collect_backlinks(blocks)
     warnings = unused_warnings(glossary, notes, backlinks, blocks)
-    key_moments = resolve_key_moments(source, index, source_path)
+    collector.extend(warnings, warnings=True)
+    # Given a collector, the explainer carries every stage's warnings (loading's too).
+    every_warning = tuple(collector.warnings) if problems is not None else ()
+    key_moments = collector.collect(resolve_key_moments, source, index, source_path) or ()
+    if problems is None:
+        collector.raise_if_any()
     return Explainer(
         source,
         liveblog,
@@ -61,13 +81,16 @@ def link(
         blocks,
         backlinks,
         key_moments,
-        (*liveblog.warnings, *warnings),
+        every_warning or (*liveblog.warnings, *warnings),
+        summary=summary,
     )
 
 
-def make_blocks(liveblog: Liveblog) -> dict[str, Block]:
-    """Headline, intro and each entry as blocks of paragraphs, in reading order."""
-    blocks = {
+def make_blocks(liveblog: Liveblog, summary: Summary | None = None) -> dict[str, Block]:
+    """The editors' summary (if any), headline, intro and each entry as blocks of
+    paragraphs, in reading order (a summary's paragraphs are its points)."""
+    blocks = {} if summary is None else {"summary": Block("summary", summary.points)}
+    blocks |= {
         "headline": Block("headline", (liveblog.headline,)),
         "intro": Block("intro", liveblog.intro),
     }

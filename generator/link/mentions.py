@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 
-from ..errors import ContentError, Problem
+from ..errors import Problem, ProblemCollector
 from ..load.aliases import AliasClaims, alias_key, case_variants, fold_char, fold_key
 from ..model import (
     BackgroundNote,
     Block,
     GlossaryTerm,
     Mention,
+    NoteRef,
     PlacedAnnotation,
+    Target,
+    TermRef,
 )
 
 
@@ -33,18 +37,18 @@ class Matcher:
 
     pattern: re.Pattern[str] | None
     """Every alias of every term and note, as one regular expression (None if none)."""
-    targets: dict[str, str]
-    """Case-sensitive alias (as ``alias_key`` writes it) -> ``term:<id>`` or ``note:<slug>``."""
-    any_case: dict[str, str] = field(default_factory=dict)
-    """Alias of a ``match_case: false`` term (as ``fold_key`` writes it) -> ``term:<id>``."""
+    targets: dict[str, Target]
+    """Case-sensitive alias (as ``alias_key`` writes it) -> the term or note it names."""
+    any_case: dict[str, Target] = field(default_factory=dict)
+    """Alias of a ``match_case: false`` term (as ``fold_key`` writes it) -> the term."""
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str) -> list[tuple[int, int, Target]]:
         """(start, end, target) of every mention in ``text``, left to right, in one pass."""
         if self.pattern is None:
             return []
         return [(m.start(), m.end(), self._target(m[0])) for m in self.pattern.finditer(text)]
 
-    def _target(self, words: str) -> str:
+    def _target(self, words: str) -> Target:
         # Words written as their key (the usual case) skip alias_key: a key is its own key.
         # No alias equals another ignoring case unless both are case-sensitive (build_matcher
         # refuses that), so the words stand for one target whichever table holds them.
@@ -68,24 +72,25 @@ def build_matcher(
     An alias of a ``match_case: false`` term clashes with any alias equal to it ignoring
     case ("Rand" in any case and "RAND"), since both would link the same words.
     """
-    targets: dict[str, str] = {}
-    any_case: dict[str, str] = {}
-    claims = AliasClaims()
-    problems: list[Problem] = []
+    targets: dict[str, Target] = {}
+    any_case: dict[str, Target] = {}
+    claims: AliasClaims[Target] = AliasClaims()
+    problems = ProblemCollector()
 
     def claim(
-        spelling: str, target: str, path: str, at: tuple[int, int], in_any_case: bool = False
+        spelling: str,
+        target: Target,
+        path: str,
+        at: tuple[int, int],
+        in_any_case: bool = False,
     ) -> None:
         clash = claims.claim(spelling, in_any_case, target, f"{path}:{at[0]}:{at[1]}")
         if clash:
-            problems.append(
-                Problem(
-                    path,
-                    *at,
-                    f"alias '{spelling}' is claimed by {_format_target(clash[0])} and "
-                    f"{_format_target(target)}",
-                    f"an alias links to one term or note only; the other claim is at {clash[1]}",
-                )
+            problems.file(path).add_at(
+                at,
+                f"alias '{spelling}' is claimed by {_format_target(clash[0])} and "
+                f"{_format_target(target)}",
+                f"an alias links to one term or note only; the other claim is at {clash[1]}",
             )
             return  # the first claim stays the owner, as the hint names it
         if in_any_case:
@@ -96,7 +101,7 @@ def build_matcher(
     for term in glossary:
         path = term.path
         record_at = (term.line, term.column)
-        target, in_any_case = f"term:{term.id}", not term.match_case
+        target, in_any_case = TermRef(term.id), not term.match_case
         claim(term.name, target, path, term.name_at if term.line else record_at, in_any_case)
         for index, alias in enumerate(term.aliases):
             at = term.alias_at[index] if index < len(term.alias_at) else record_at
@@ -104,9 +109,8 @@ def build_matcher(
     for note in notes:
         for index, alias in enumerate(note.aliases):
             at = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
-            claim(alias, f"note:{note.slug}", note.path, at)
-    if problems:
-        raise ContentError(problems)
+            claim(alias, NoteRef(note.slug), note.path, at)
+    problems.raise_if_any()
     if not targets and not any_case:
         return Matcher(None, {})
     # A word starts here and ends right after the alias: "Moscow" is not in "Moscowitz",
@@ -115,9 +119,8 @@ def build_matcher(
     return Matcher(re.compile(rf"(?<!\w){trie}(?!\w)"), targets, any_case)
 
 
-def _format_target(target: str) -> str:
-    kind, _, key = target.partition(":")
-    return f"'{key}'" if kind == "term" else f"note '{key}'"
+def _format_target(target: Target) -> str:
+    return f"'{target.id}'" if isinstance(target, TermRef) else f"note '{target.slug}'"
 
 
 # In the text, any run of blanks matches an alias's space and either apostrophe its own.
@@ -134,7 +137,7 @@ def _char_pattern(chars: list[str]) -> str:
     return "[" + "".join(map(re.escape, chars)) + "]"
 
 
-def _trie(words: dict[str, str]) -> _Trie:
+def _trie(words: dict[str, Target]) -> _Trie:
     """The trie of the characters of ``words`` ("" marks where a word ends).
 
     Words that share a beginning share its pattern, so the engine reads each character of
@@ -174,22 +177,46 @@ def _node_pattern(exact: _Trie, folded: _Trie) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def find_mentions(blocks: dict[str, Block], matcher: Matcher) -> None:
-    """Record every mention in the intro and the entries; the first per block is linked.
+FRONT_PAGE = ("summary", "intro")
+"""Blocks the overview shows together: a term is linked at its first mention among them."""
+_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>\s]+>|\\.")
+"""In the editors' Markdown of the summary: links, code, autolinks and escapes, which a
+mention must not cut into."""
+
+
+def find_mentions(
+    blocks: dict[str, Block], matcher: Matcher, unlinked: Set[Target] = frozenset()
+) -> None:
+    """Record every mention in the summary, the intro and the entries; link few of them.
+
+    A term links at its first mention on a page: the summary and the intro share the
+    overview, so what the summary linked the intro does not link again; each entry links a
+    term at most once (a reader arrives at an entry from a key moment, the strip or a
+    backlink, not from the top of the timeline). A term marked ``link: false`` (``unlinked``:
+    France, Europe) is recorded, for its backlinks, but never linked.
 
     A mention that crosses an annotation's quote boundary is recorded (the entry does name
     the term) but not linked, since the link would have to cut the highlighted words; the
     next mention of the same target in the block is linked instead. The headline is left
     alone: it repeats the intro.
     """
+    front_page: set[Target] = set(unlinked)
     for block in blocks.values():
         if block.key == "headline":
             continue
-        linked: set[str] = set()
+        linked = front_page if block.key in FRONT_PAGE else set(unlinked)
         for index, paragraph in enumerate(block.paragraphs):
             found = []
             pieces = block.annotations[index]  # most paragraphs have none
+            # The summary is the editors' Markdown: its own links and code stay as written.
+            markup = (
+                [m.span() for m in _MARKUP.finditer(paragraph.text)]
+                if block.key == "summary"
+                else []
+            )
             for start, end, target in matcher.find(paragraph.text):
+                if markup and any(a < end and start < b for a, b in markup):
+                    continue
                 first = target not in linked and not (pieces and _crosses_quote(start, end, pieces))
                 if first:
                     linked.add(target)
@@ -204,9 +231,9 @@ def _crosses_quote(start: int, end: int, pieces: list[PlacedAnnotation]) -> bool
     )
 
 
-def collect_backlinks(blocks: dict[str, Block]) -> dict[str, tuple[str, ...]]:
-    """Target -> the blocks (intro, entries in time order) that mention it."""
-    backlinks: dict[str, list[str]] = defaultdict(list)
+def collect_backlinks(blocks: dict[str, Block]) -> dict[Target, tuple[str, ...]]:
+    """Target -> the blocks (summary, intro, entries in time order) that mention it."""
+    backlinks: dict[Target, list[str]] = defaultdict(list)
     for block in blocks.values():
         for target in dict.fromkeys(m.target for ms in block.mentions for m in ms):
             backlinks[target].append(block.key)
@@ -216,7 +243,7 @@ def collect_backlinks(blocks: dict[str, Block]) -> dict[str, tuple[str, ...]]:
 def unused_warnings(
     glossary: tuple[GlossaryTerm, ...],
     notes: tuple[BackgroundNote, ...],
-    backlinks: dict[str, tuple[str, ...]],
+    backlinks: dict[Target, tuple[str, ...]],
     blocks: dict[str, Block],
 ) -> list[Problem]:
     """A term never mentioned, or a note's alias that matches nothing, deserves a warning.
@@ -226,7 +253,7 @@ def unused_warnings(
     """
     warnings = []
     for term in glossary:
-        if f"term:{term.id}" not in backlinks:
+        if TermRef(term.id) not in backlinks:
             warnings.append(
                 Problem(
                     term.path,
@@ -242,11 +269,11 @@ def unused_warnings(
         for block in blocks.values()
         for paragraph, mentions in zip(block.paragraphs, block.mentions)
         for mention in mentions
-        if mention.target.startswith("note:")  # only notes' aliases are checked one by one
+        if isinstance(mention.target, NoteRef)  # only notes' aliases are checked one by one
     }
     for note in notes:
         for index, alias in enumerate(note.aliases):
-            if (f"note:{note.slug}", alias_key(alias)) in matched:
+            if (NoteRef(note.slug), alias_key(alias)) in matched:
                 continue
             line, column = note.alias_at[index] if index < len(note.alias_at) else (1, 1)
             warnings.append(

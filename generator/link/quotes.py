@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
 
-from ..errors import Problem, ProblemCollector, did_you_mean
+from ..errors import ProblemCollector, did_you_mean
 from ..model import (
     Annotation,
     Block,
@@ -29,16 +28,15 @@ def place_annotations(
     entries: EntryIndex,
     known_targets: set[str] | None,
     path: str,
-    earlier: Sequence[Problem] = (),
+    collector: ProblemCollector | None = None,
 ) -> None:
     """Put each annotation on its quote; every one that cannot be placed is an error.
 
-    ``earlier`` are problems already found in the file (records that failed their schema),
-    raised together with these so an editor sees them all at once. ``known_targets`` of
-    None skips checking ``see`` (the glossary could not be read).
+    The errors go to ``collector`` (which may already hold the file's other problems, so an
+    editor sees them all at once); without one they are raised. ``known_targets`` of None
+    skips checking ``see`` (the glossary could not be read).
     """
-    problems = ProblemCollector(path)
-    problems.problems += earlier
+    problems = collector.file(path) if collector is not None else ProblemCollector(path)
     for annotation in annotations:
         block = _resolve_block(annotation, blocks, entries, problems)
         if known_targets is not None and annotation.see and annotation.see not in known_targets:
@@ -55,7 +53,8 @@ def place_annotations(
         for index, start, end in spans:
             piece = PlacedAnnotation(start, end, annotation, 0)  # numbered by _renumber
             _add_piece(block.annotations[index], piece, annotation, problems)
-    problems.raise_if_any()
+    if collector is None:
+        problems.raise_if_any()
     for block in blocks.values():
         _renumber(block)
 
@@ -115,13 +114,24 @@ def _resolve_block(
         problems.add_at(
             at, f"several entries were posted at {clock}", entries.several_hint(candidates)
         )
+        return None
+    holders = _holding(_collapse(annotation.quote), blocks)
+    nearest = entries.nearest_clock(clock)
+    near = entries.by_clock[nearest][0].anchor if nearest else ""
+    if len(holders) == 1 and holders[0].key != near:
+        # The words themselves say which entry was meant.
+        hint, entry = f"these words are in {_block_refs(holders)}; name that entry", holders[0].key
+    elif nearest:
+        there = ", and the words are in it" if any(h.key == near for h in holders) else ""
+        hint, entry = f"did you mean '{nearest}'? It is the nearest entry time{there}", near
     else:
-        problems.add_at(
-            at,
-            f"no entry at {ref}",
-            did_you_mean(clock, entries.by_clock)
-            or "use an entry's time (HH:MM), its anchor, 'intro' or 'headline'",
+        hint = did_you_mean(ref, entries.by_anchor) or (
+            "there is no summary.md to annotate"
+            if ref == "summary"
+            else "use an entry's time (HH:MM), its anchor, 'intro', 'headline' or 'summary'"
         )
+        entry = ""
+    problems.add_at(at, f"no entry at {ref}", hint, entry=entry)
     return None
 
 
@@ -161,20 +171,16 @@ def _locate(
     quote = _collapse(annotation.quote)
     where = _block_name(block)
     at = _at(annotation, annotation.quote_at)
-    starts = [m.start() for m in re.finditer(_quote_pattern(quote), text)]
+    starts = quote_starts(quote, text)
     if not starts:
         problems.add_at(
             at,
             f"quote not found in {where}: {annotation.quote!r}",
             _elsewhere(quote, block, blocks) or _closest(quote, text) or _NOT_FOUND_HINT,
+            entry=block.key,
         )
         return None
-    prefix, suffix = _collapse(annotation.prefix), _collapse(annotation.suffix)
-    chosen = [
-        s
-        for s in starts
-        if text[:s].rstrip().endswith(prefix) and text[s + len(quote) :].lstrip().startswith(suffix)
-    ]
+    chosen = chosen_by(text, starts, len(quote), annotation.prefix, annotation.suffix)
     if len(chosen) != 1:
         contexts = _occurrences(text, chosen or starts, len(quote))
         if not chosen:
@@ -183,15 +189,37 @@ def _locate(
                 f"prefix/suffix match none of the {len(starts)} occurrence(s) of "
                 f"{annotation.quote!r} in {where}",
                 f"occurrences: {contexts}",
+                entry=block.key,
             )
         else:
             problems.add_at(
                 at,
                 f"quote occurs {len(chosen)} times in {where}: {annotation.quote!r}",
                 f"add 'prefix' or 'suffix' to choose one: {contexts}",
+                entry=block.key,
             )
         return None
     return _pieces(chosen[0], chosen[0] + len(quote), text, origin, block)
+
+
+def block_text(block: Block) -> str:
+    """The block's text as quotes are matched against: whitespace runs folded to a space."""
+    return _normalised(block.paragraphs)[0]
+
+
+def quote_starts(quote: str, text: str) -> list[int]:
+    """Where the quote (whitespace folded) occurs in ``text`` on whole words."""
+    return [m.start() for m in re.finditer(_quote_pattern(_collapse(quote)), text)]
+
+
+def chosen_by(text: str, starts: list[int], length: int, prefix: str, suffix: str) -> list[int]:
+    """The occurrences that ``prefix`` and ``suffix`` pick (all of them when both are "")."""
+    prefix, suffix = _collapse(prefix), _collapse(suffix)
+    return [
+        s
+        for s in starts
+        if text[:s].rstrip().endswith(prefix) and text[s + length :].lstrip().startswith(suffix)
+    ]
 
 
 def _quote_pattern(quote: str) -> str:
@@ -309,15 +337,21 @@ def _punctuation_after(text: str, position: int) -> int:
 
 def _elsewhere(quote: str, block: Block, blocks: dict[str, Block]) -> str:
     """Where the quote does occur, when the editor named the wrong entry."""
-    found = [
-        other
-        for other in blocks.values()
-        if other is not block and quote in _normalised(other.paragraphs)[0]
+    found = _holding(quote, blocks, block)
+    return f"these words are in {_block_refs(found)}; name that entry instead" if found else ""
+
+
+def _holding(quote: str, blocks: dict[str, Block], other_than: Block | None = None) -> list[Block]:
+    """The blocks whose text holds the quote (its whitespace folded)."""
+    return [
+        block
+        for block in blocks.values()
+        if block is not other_than and quote and quote in _normalised(block.paragraphs)[0]
     ]
-    if not found:
-        return ""
-    names = ", ".join(_block_ref(other) for other in found[:3])
-    return f"these words are in {names}; name that entry instead"
+
+
+def _block_refs(blocks: list[Block]) -> str:
+    return ", ".join(_block_ref(block) for block in blocks[:3])
 
 
 def _block_ref(block: Block) -> str:

@@ -10,12 +10,15 @@ from .content import (
     load_source,
     read_annotations,
 )
+from .editorial import load_headlines, load_summary
 
 __all__ = [
     "display_path",
     "load_annotations",
     "load_glossary",
+    "load_headlines",
     "load_note",
     "load_source",
+    "load_summary",
     "read_annotations",
 ]

@@ -7,6 +7,10 @@ matches the live-blog against the very same keys), so the two can never disagree
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+Owner = TypeVar("Owner", bound=Hashable)
 
 _WHITESPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -52,7 +56,7 @@ def given_name(spelling: str) -> str | None:
     return words[0] if len(words) > 1 else None
 
 
-class AliasClaims:
+class AliasClaims(Generic[Owner]):
     """Who claimed each spelling first; a later claim by another owner is a clash.
 
     Spellings compare as ``same_alias`` does, so a ``match_case: false`` alias clashes with
@@ -61,11 +65,11 @@ class AliasClaims:
 
     def __init__(self) -> None:
         # Case-folded key -> every claim of it so far: (spelling, any case?, owner, where).
-        self._claims: dict[str, list[tuple[str, bool, str, str]]] = {}
+        self._claims: dict[str, list[tuple[str, bool, Owner, str]]] = {}
 
     def claim(
-        self, spelling: str, any_case: bool, owner: str, where: str
-    ) -> tuple[str, str] | None:
+        self, spelling: str, any_case: bool, owner: Owner, where: str
+    ) -> tuple[Owner, str] | None:
         """Record the claim, or return (owner, where) of the earlier claim it clashes with."""
         bucket = self._claims.setdefault(fold_key(spelling), [])
         for other, other_any_case, other_owner, other_where in bucket:

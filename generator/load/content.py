@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError, Problem, ProblemCollector
-from ..model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourceInfo
+from ..errors import ContentError, ProblemCollector
+from ..model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourcedText, SourceInfo
 from .aliases import AliasClaims, alias_key, fold_key, given_name, same_alias
 from .schema import check, positions_of, valid_records
 from .textfile import read_text
@@ -61,6 +61,9 @@ def load_source(path: Path) -> SourceInfo:
                 f"not a valid date: {data['published']!r}",
                 "write it as YYYY-MM-DD",
             )
+    note = data.get("outlet_note")
+    if isinstance(note, YamlMap) and isinstance(note.get("text"), str):
+        check_markdown(note["text"], problems, note.value_at("text"), "outlet_note")
     problems.raise_if_any()
     assert published is not None
     return SourceInfo(
@@ -74,6 +77,8 @@ def load_source(path: Path) -> SourceInfo:
         key_moments=tuple(data.get("key_moments", ())),
         key_moments_at=tuple(positions_of(data.get("key_moments", []))),
         language=data.get("language", "en"),
+        outlet_note=SourcedText(note["text"], _references(note["sources"])) if note else None,
+        corrections=data.get("corrections", ""),
     )
 
 
@@ -84,16 +89,20 @@ def load_glossary(paths: list[Path]) -> tuple[GlossaryTerm, ...]:
     here is each alias's line and column known, and because every problem in a file is
     reported together (an unknown key does not hide a clash).
     """
+    collector = ProblemCollector()
     files = []
     for path in paths:
-        shown = display_path(path)
-        problems = ProblemCollector(shown)
-        files.append((shown, load_yaml_file(path, shown, problems), problems))
+        problems = collector.file(display_path(path))
+        try:
+            data = load_yaml_file(path, problems.path, problems)
+        except ContentError as error:  # reported; the other files are still checked
+            collector.extend(error.problems)
+            continue
+        files.append((problems.path, data, problems))
     given = _given_names(record for _, data, _ in files for record, _ in _records(data))
     terms: list[GlossaryTerm] = []
-    all_problems: list[Problem] = []
     first_ids: dict[str, str] = {}  # id -> where it was first defined
-    claims = AliasClaims()
+    claims: AliasClaims[str] = AliasClaims()
     for shown, data, problems in files:
         valid = {id(record) for record, _ in valid_records(data, "glossary", problems)}
         for record, (line, column) in _records(data):
@@ -113,9 +122,7 @@ def load_glossary(paths: list[Path]) -> tuple[GlossaryTerm, ...]:
                     check_markdown(record[key], problems, record.value_at(key), key)
             if id(record) in valid:
                 terms.append(_glossary_term(record, shown, line, column))
-        all_problems += sorted(problems.problems, key=lambda p: (p.line, p.column))
-    if all_problems:
-        raise ContentError(all_problems)
+    collector.raise_if_any()
     return tuple(terms)
 
 
@@ -167,7 +174,7 @@ def _check_spellings(
     record: YamlMap,
     shown: str,
     given: dict[str, list[tuple[str, str, bool]]],
-    claims: AliasClaims,
+    claims: AliasClaims[str],
     problems: ProblemCollector,
 ) -> None:
     """A person's alias may not be a given name alone; no alias may stand for two terms.
@@ -218,6 +225,8 @@ def _glossary_term(record: YamlMap, shown: str, line: int, column: int) -> Gloss
         wikidata=record.get("wikidata", ""),
         links=_references(record.get("links", ())),
         match_case=record.get("match_case", True),
+        group=record.get("group", ""),
+        link=record.get("link", True),
         line=line,
         column=column,
         path=shown,
@@ -262,23 +271,33 @@ def load_note(path: Path) -> BackgroundNote:
 
 def load_annotations(path: Path) -> tuple[Annotation, ...]:
     """Read ``annotations.yml`` (quotes are placed later, by ``link``)."""
-    annotations, problems = read_annotations(path)
-    if problems:
-        raise ContentError(problems)
+    problems = ProblemCollector(display_path(path))
+    annotations = read_annotations(path, problems)
+    problems.raise_if_any()
     return annotations
 
 
-def read_annotations(path: Path) -> tuple[tuple[Annotation, ...], list[Problem]]:
-    """The annotations that passed their checks, and the problems of those that did not.
+def read_annotations(path: Path, problems: ProblemCollector) -> tuple[Annotation, ...]:
+    """The annotations that passed their checks; the problems of the others go to
+    ``problems``.
 
     The build goes on to place the good ones, so one pass reports a misspelt key in one
     record and a misquoted phrase in another. Only an unreadable file or broken YAML raises.
     """
-    shown = display_path(path)
-    problems = ProblemCollector(shown)
-    data = load_yaml_file(path, shown, problems)
+    problems = problems.file(display_path(path))
+    data = load_yaml_file(path, problems.path, problems)
     annotations = []
+    seen: dict[tuple[str, ...], int] = {}  # what a record says -> its line
     for record, (line, column) in valid_records(data, "annotations", problems):
+        said = tuple(str(record.get(key, "")) for key in _SAYS)
+        if said in seen:
+            problems.warn(
+                line,
+                column,
+                f"annotation repeats the one on line {seen[said]} word for word",
+                "delete one of them; pasted twice?",
+            )
+        seen.setdefault(said, line)
         check_markdown(
             record["text"], problems, record.value_at("text"), "text", record.raw_value("text")
         )
@@ -299,7 +318,11 @@ def read_annotations(path: Path) -> tuple[tuple[Annotation, ...], list[Problem]]
                 see_at=record.value_at("see"),
             )
         )
-    return tuple(annotations), sorted(problems.problems, key=lambda p: (p.line, p.column))
+    return tuple(annotations)
+
+
+_SAYS = ("entry", "quote", "prefix", "suffix", "kind", "text")
+"""What makes two annotations the same note (their sources may differ)."""
 
 
 def check_markdown(

@@ -33,6 +33,8 @@ _TYPE_NAMES = {
 SUPPORTED_KEYWORDS = frozenset(
     {
         "$schema", "$id", "title", "description",  # annotations: no effect on validity
+        "patternErrorMessage",  # the hint when a pattern fails (here and in editors)
+        "defaultSnippets",  # editors' snippets; each must pass the schema (load_schema)
         "type", "enum", "minLength", "pattern", "items", "minItems",
         "properties", "required", "additionalProperties",
     }
@@ -51,7 +53,27 @@ def load_schema(kind: str) -> dict[str, Any]:
     unsupported = unsupported_keywords(schema)
     if unsupported:
         raise RuntimeError(f"{kind}.schema.json uses keywords we do not check: {unsupported}")
+    for snippet in schema.get("items", {}).get("defaultSnippets", []):
+        problems = ProblemCollector(f"{kind}.schema.json")
+        _check(snippet_example(snippet["body"]), schema["items"], problems, (0, 0), _RECORD)
+        if problems.problems:
+            raise RuntimeError(f"{kind}.schema.json: snippet {snippet['label']!r} is invalid")
     return schema
+
+
+_PLACEHOLDER = re.compile(r"\$\{\d+(?::([^}]*)|\|([^,|}]*)[^}]*\|)?\}")
+
+
+def snippet_example(body: Any) -> Any:
+    """A snippet's body as an editor gets it on accepting every default: ``${1:16:49}``
+    becomes ``16:49`` and ``${3|context,fact-check|}`` its first choice."""
+    if isinstance(body, dict):
+        return {key: snippet_example(value) for key, value in body.items()}
+    if isinstance(body, list):
+        return [snippet_example(value) for value in body]
+    if isinstance(body, str):
+        return _PLACEHOLDER.sub(lambda m: m[1] if m[1] is not None else m[2] or "", body)
+    return body
 
 
 def unsupported_keywords(schema: dict[str, Any]) -> list[str]:
@@ -141,11 +163,7 @@ def _check(
             if too_short or not value.strip():
                 problems.add_at(at, f"'{name}' is empty", "write something there")
             else:
-                problems.add_at(
-                    at,
-                    f"'{name}' {value!r} is not valid",
-                    _pattern_hint(schema["pattern"]) or _expected(schema),
-                )
+                problems.add_at(at, f"'{name}' {value!r} is not valid", _pattern_hint(schema))
     elif isinstance(value, dict):
         _check_mapping(value, schema, problems, at)
     elif isinstance(value, list):
@@ -201,12 +219,13 @@ def _type_hint(expected: str) -> str:
     }[expected]
 
 
-def _pattern_hint(pattern: str) -> str:
-    if pattern.startswith("^https?"):
-        return "links must start with http:// or https://"
-    if "a-z0-9]+(-" in pattern:
-        return "use lower-case letters, digits and hyphens, e.g. 'vladimir-medinsky'"
-    return ""
+def _pattern_hint(schema: dict[str, Any]) -> str:
+    """The schema's own message for a failed pattern (editors show the same words)."""
+    message = schema.get("patternErrorMessage")
+    if not message:
+        return _expected(schema)
+    message = str(message).rstrip(".")
+    return message[:1].lower() + message[1:]
 
 
 def positions_of(value: Any) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import ContentError, Problem, ProblemCollector
 from .textfile import read_text
+from .yamlsyntax import explain_syntax_error
 
 try:  # libyaml's parser, when PyYAML was built with it
     from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
@@ -87,7 +88,7 @@ def load_yaml(
     except _TooDeep:
         raise ContentError(loader.refusals()) from None
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, shown_as, first_line - 1) from None
+        raise explain_syntax_error(error, text, shown_as, first_line - 1) from None
     except yaml.YAMLError as error:
         raise ContentError.at(shown_as, 0, 0, f"not valid YAML: {error}") from None
     finally:
@@ -143,7 +144,7 @@ class _StrictLoader(yaml.SafeLoader):
                     _REFUSED_HINT,
                 )
             )
-        return sorted(problems, key=lambda p: (p.line, p.column))
+        return sorted(problems, key=lambda p: p.position)
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         # Aliases become empty values and anchors are dropped, so nothing is ever shared or
@@ -329,26 +330,3 @@ def _unprintable(
         f"control character U+{error.character:04X} is not allowed in YAML",
         "delete it; it is invisible in most editors",
     )
-
-
-def _syntax_error(error: yaml.MarkedYAMLError, shown_as: str, line_offset: int) -> ContentError:
-    """PyYAML's complaint, in an editor's words where we can tell what went wrong."""
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 + line_offset if mark else 0
-    column = mark.column + 1 if mark else 0
-    problem = error.problem or error.context or "syntax error"
-    hint = "check indentation and quoting"
-    if "'\\t'" in problem or "tab" in problem:
-        problem, hint = "tab character in indentation", "indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = "put quotes around a value that contains ': '"
-    elif "constructor for the tag" in problem:
-        tag = str(error.problem).rsplit("tag:yaml.org,2002:", 1)[-1].strip("'")
-        return ContentError.at(
-            shown_as, line, column, f"YAML tag '!!{tag}' is not allowed", "write plain values"
-        )
-    elif problem.startswith("but ") and error.context:
-        problem = f"{error.context}, {problem}"
-        if "another document" in problem:
-            hint = "a content file holds one YAML document: remove the '---' line"
-    return ContentError.at(shown_as, line, column, f"not valid YAML: {problem}", hint)

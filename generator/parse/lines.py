@@ -229,12 +229,7 @@ def _walk(
         if is_chrome(text):
             leave_out(page, index, raw_lines)
         elif folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
-            marker = "pinned" if folded in PINNED_MARKERS else "key"
-            page.kinds[index] = "marker"
-            if current is not None and not current.body and not current.title and not blank_before:
-                current.markers.add(marker)
-            else:
-                pending.add(marker)
+            _mark(page, index, folded, current, pending, blank_before)
         elif len(text) < 60 and _ZONE_STATEMENT.search(folded):
             page.kinds[index] = "dateline"
             page.zone_statement = text.split()[-1].rstrip(".")
@@ -279,6 +274,19 @@ def _walk(
             entry_text(page, raw_lines, clean, index, current)
         blank_before = False
         index += 1
+
+
+def _mark(
+    page: Page, index: int, folded: str, current: Draft | None, pending: set[str], blank: bool
+) -> None:
+    """A key-event or pinned marker: the entry right above it (no blank line between, no
+    text yet) carries it, else the next entry."""
+    marker = "pinned" if folded in PINNED_MARKERS else "key"
+    page.kinds[index] = "marker"
+    if current is not None and not current.body and not current.title and not blank:
+        current.markers.add(marker)
+    else:
+        pending.add(marker)
 
 
 def _glued(

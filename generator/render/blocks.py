@@ -6,13 +6,28 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Block, Entry, Explainer, PlacedAnnotation, Reference
-from .escape import escape_attribute, escape_text, first_words, plain_text
-from .router import Router, format_day
+from ..model import Block, Entry, EntryRef, Explainer, PlacedAnnotation, Reference, TermRef
+from .escape import display_headline, escape_attribute, escape_text, first_words
+from .router import Router, format_day, preview_key
 
 # Characters YAML refuses in a document (front matter must always parse).
 _YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
+
+_ICON = '<svg class="explainer-icon" viewBox="0 0 24 24" aria-hidden="true">{}</svg>'
+KIND_ICONS = {
+    kind: _ICON.format(shape)
+    for kind, shape in {
+        # a tick in a circle; an "i"; a letter A; two arrows; quotation marks
+        "fact-check": '<circle cx="12" cy="12" r="9.5"/><path d="m7 12.5 3.2 3.2L17 9"/>',
+        "context": '<circle cx="12" cy="12" r="9.5"/><path d="M12 11v6M12 7v.5"/>',
+        "spelling": '<path d="M5 20 12 4l7 16M8 14h8"/>',
+        "translation": '<path d="M4 8h14l-4-4M20 16H6l4 4"/>',
+        "attribution": '<path d="M10 7H6v5h3l-2 5M18 7h-4v5h3l-2 5"/>',
+    }.items()
+}
+"""A small icon per kind of note, so kinds differ by more than colour (drawn with the
+text colour by CSS; no request to any host)."""
 
 KIND_LABELS = {
     "context": "Context",
@@ -24,42 +39,54 @@ KIND_LABELS = {
 
 
 def render_block(block: Block, page: str, router: Router) -> list[str]:
-    """The block's paragraphs with links and marks, then what it mentions, then its notes."""
+    """The block's paragraphs with links and marks, then its notes.
+
+    Entries and the intro are the source's words: ``render_source`` frames them as such.
+    """
     lines: list[str] = []
     for index, paragraph in enumerate(block.paragraphs):
         lines += [_render_paragraph(paragraph.text, block, index, page, router), ""]
-    mentioned = list(dict.fromkeys(m.target for ms in block.mentions for m in ms))
-    terms = [t for t in mentioned if t.startswith("term:")]
-    notes = [t for t in mentioned if t.startswith("note:")]
-    if terms:
-        lines += [
-            f"**{'In the introduction' if block.entry is None else 'In this entry'}:** "
-            + ", ".join(f"[{escape_text(router.title(t))}]({router.link(page, t)})" for t in terms),
-            "{ .explainer-mentions }",
-            "",
-        ]
-    if notes:
-        lines += [
-            "**Background:** "
-            + ", ".join(f"[{escape_text(router.title(t))}]({router.link(page, t)})" for t in notes),
-            "{ .explainer-mentions }",
-            "",
-        ]
     lines += render_annotation_notes(block, page, router)
     return lines
+
+
+def render_source(block: Block, page: str, router: Router, label: str) -> list[str]:
+    """A block of the source's words, framed as quoted source under ``label`` (its outlet
+    and time), then the explainer's notes on it, outside the frame."""
+    lines = [
+        '<div class="explainer-source" markdown>',
+        "",
+        f'<p class="explainer-source__by">{label}</p>',
+        "",
+    ]
+    for index, paragraph in enumerate(block.paragraphs):
+        lines += [_render_paragraph(paragraph.text, block, index, page, router), ""]
+    lines += ["</div>", ""]
+    return lines + render_annotation_notes(block, page, router)
+
+
+def render_summary_points(block: Block, page: str, router: Router) -> list[str]:
+    """The editors' points as a list: their own Markdown, with links and marks."""
+    return [
+        "- " + _render_paragraph(point.text, block, index, page, router, trusted=True)
+        for index, point in enumerate(block.paragraphs)
+    ]
 
 
 def render_headline(explainer: Explainer, router: Router) -> str:
     """The headline, escaped, with its annotated words marked (it has no mentions)."""
     block = explainer.blocks["headline"]
-    return _render_paragraph(block.paragraphs[0].text, block, 0, "index.md", router)
+    return _render_paragraph(block.paragraphs[0].text, block, 0, router.overview, router)
 
 
-def _render_paragraph(text: str, block: Block, index: int, page: str, router: Router) -> str:
+def _render_paragraph(
+    text: str, block: Block, index: int, page: str, router: Router, trusted: bool = False
+) -> str:
     """Escape the paragraph, wrapping linked mentions and annotated quotes.
 
     Marks open and close at quote boundaries; links sit inside marks (a mention that would
-    cross a mark boundary was dropped by ``link``).
+    cross a mark boundary was dropped by ``link``). ``trusted`` text is the editors' own
+    Markdown (the summary), checked by ``load``, and passes through as written.
     """
     # (offset, order, markup): at one offset links close, marks close, marks open, links
     # open, so a link always nests inside a mark.
@@ -69,8 +96,8 @@ def _render_paragraph(text: str, block: Block, index: int, page: str, router: Ro
             continue
         events.append((mention.start, 3, "["))
         link = router.link(page, mention.target)
-        title = escape_attribute(router.tooltip(mention.target))
-        events.append((mention.end, 0, f'](<{link}> "{title}")'))
+        preview = router.preview_id(page, mention.target)
+        events.append((mention.end, 0, f'](<{link}>){{ data-preview="{preview}" }}'))
     pieces_by_span: dict[tuple[int, int], list[PlacedAnnotation]] = {}
     for piece in block.annotations[index]:
         pieces_by_span.setdefault((piece.start, piece.end), []).append(piece)
@@ -83,11 +110,15 @@ def _render_paragraph(text: str, block: Block, index: int, page: str, router: Ro
     events.sort(key=lambda e: (e[0], e[1]))
     out, position = [], 0
     for offset, _, markup in events:
-        out.append(escape_text(text[position:offset], at_line_start=position == 0))
+        out.append(_text(text[position:offset], position == 0, trusted))
         out.append(markup)
         position = offset
-    out.append(escape_text(text[position:], at_line_start=position == 0))
+    out.append(_text(text[position:], position == 0, trusted))
     return "".join(out)
+
+
+def _text(text: str, at_line_start: bool, trusted: bool) -> str:
+    return text if trusted else escape_text(text, at_line_start=at_line_start)
 
 
 def _is_last(block: Block, index: int, piece: PlacedAnnotation) -> bool:
@@ -103,26 +134,34 @@ def _annotation_id(block: Block, number: int) -> str:
 
 
 def _render_marker(block: Block, piece: PlacedAnnotation) -> str:
-    """The note's number right after the quote, linking to the note (its text as a tooltip)."""
+    """The note's number right after the quote, linking to the note (which the preview
+    card shows on hover, focus or a first tap)."""
     note = piece.annotation
     label = f"Note {piece.number}: {KIND_LABELS[note.kind]}"
-    title = escape_attribute(f"{KIND_LABELS[note.kind]}: {plain_text(note.text)}")
+    note_id = _annotation_id(block, piece.number)
     return (
-        f'<sup class="explainer-marker">[{piece.number}](#{_annotation_id(block, piece.number)} '
-        f'"{title}"){{ aria-label="{escape_attribute(label)}" }}</sup>'
+        f'<sup class="explainer-marker explainer-marker--{note.kind}">[{piece.number}]'
+        f'(#{note_id}){{ aria-label="{escape_attribute(label)}" data-preview="{note_id}" }}</sup>'
     )
 
 
 def render_annotation_notes(block: Block, page: str, router: Router) -> list[str]:
-    """The block's notes as a numbered list after it: readable without JavaScript, each the
-    target of its marker, showing kind, quote, text and sources."""
+    """The block's notes as a numbered list after it: the explainer's own voice, readable
+    without JavaScript, each the target of its marker, showing kind (label and icon),
+    quote, text and sources."""
     seen: dict[int, PlacedAnnotation] = {}
     for pieces in block.annotations:
         for piece in pieces:
             seen.setdefault(piece.number, piece)
     if not seen:
         return []
-    lines = ['<div class="explainer-notes" markdown>', "", "**Notes**", "", "<ol markdown>"]
+    lines = [
+        '<div class="explainer-notes" markdown>',
+        "",
+        '<p class="explainer-notes__title">Explainer’s notes</p>',
+        "",
+        "<ol markdown>",
+    ]
     for number in sorted(seen):
         note = seen[number].annotation
         sources = ", ".join(
@@ -130,16 +169,56 @@ def render_annotation_notes(block: Block, page: str, router: Router) -> list[str
         )
         see = ""
         if note.see:
-            target = f"term:{note.see}" if note.see in router.terms else f"note:{note.see}"
+            target = router.see_target(note.see)
             see = f" See also: [{escape_text(router.title(target))}]({router.link(page, target)})."
         quote = escape_text(first_words(note.quote, 80), at_line_start=False)
         text = " ".join(note.text.split())
         lines.append(
-            f'<li id="{_annotation_id(block, number)}" value="{number}" markdown="span">'
-            f"**{KIND_LABELS[note.kind]}** on “{quote}”: {text} Sources: {sources}.{see}</li>"
+            f'<li id="{_annotation_id(block, number)}" value="{number}" '
+            f'class="explainer-note explainer-note--{note.kind}" markdown="span">'
+            f'<span class="explainer-note__kind">{KIND_ICONS[note.kind]}'
+            f"{KIND_LABELS[note.kind]}</span> on “{quote}”: {text} "
+            f'<span class="explainer-note__sources">Sources: {sources}.{see}</span></li>'
         )
     lines += ["</ol>", "", "</div>", ""]
     return lines
+
+
+def render_previews(page: str, router: Router) -> list[str]:
+    """The preview cards of every term and note the page links, hidden: the page's script
+    shows one beside its link on hover, focus or a first tap. Without JavaScript they stay
+    hidden and the links simply work."""
+    targets = router.previews.get(page)
+    if not targets:
+        return []
+    lines = ['<div class="explainer-previews" hidden data-search-exclude markdown>', ""]
+    for target in targets:
+        link = router.link(page, target)
+        if isinstance(target, TermRef):
+            term = router.terms[target.id]
+            title, line, more = term.name, term.role, "Full entry"
+            summary = term.summary
+        else:
+            note = router.notes[target.slug]
+            title, line, more = note.title, f"{note.date} · {note.place}", "Background note"
+            summary = note.summary
+        lines += [
+            f'<div class="explainer-card" id="{preview_key(target)}" markdown>',
+            "",
+            f'<p class="explainer-card__title">{escape_attribute(title)}</p>',
+            "",
+        ]
+        if line:
+            lines += [f'<p class="explainer-card__role">{escape_attribute(line)}</p>', ""]
+        lines += [
+            " ".join(summary.split()),
+            "",
+            f"[{more} →]({link}){{ .explainer-card__more }}",
+            "",
+            "</div>",
+            "",
+        ]
+    return lines + ["</div>", ""]
 
 
 def _format_url(url: str) -> str:
@@ -193,11 +272,28 @@ def format_clock_span(entries: tuple[Entry, ...]) -> str:
 
 
 def render_key_moment(entry: Entry, from_page: str, router: Router) -> str:
-    """``- [16:56 GMT](timeline.md#…): The West’s interference…`` (with the day when the
-    timeline spans several)."""
+    """``- [16:56 GMT: Medinsky cites the Congress of Berlin](timeline.md#…)`` (with the day
+    when the timeline spans several)."""
     when = entry.time_label
     if router.timeline.split:
         when = f"{format_day(entry.posted.date())}, {when}"
-    words = first_words(entry.paragraphs[0].text, 90) if entry.paragraphs else ""
-    link = f"[{escape_text(when)}]({router.link(from_page, entry.anchor)})"
-    return f"- {link}: {escape_text(words, at_line_start=False)}" if words else f"- {link}"
+    link = router.link(from_page, EntryRef(entry.anchor))
+    headline = escape_text(display_headline(entry), at_line_start=False)
+    return f"- [{escape_text(when)}: {headline}]({link})"
+
+
+def render_key_moment_cards(entries: tuple[Entry, ...], from_page: str, router: Router) -> str:
+    """The key moments as a row of cards, each its entry's time and headline, linking to it.
+    One line of HTML (a raw block for Markdown), so the cards need no JavaScript."""
+    cards = []
+    for entry in entries:
+        when = entry.time_label
+        if router.timeline.split:
+            when = f"{format_day(entry.posted.date())}, {when}"
+        href = router.href_to(from_page, EntryRef(entry.anchor))
+        cards.append(
+            f'<li><a class="explainer-moment" href="{escape_attribute(href)}">'
+            f'<time datetime="{entry.posted.isoformat()}">{escape_attribute(when)}</time> '
+            f"<span>{escape_attribute(display_headline(entry))}</span></a></li>"
+        )
+    return f'<ol class="explainer-moments">{"".join(cards)}</ol>'

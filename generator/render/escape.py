@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..model import Entry
+
 # Characters that mean something to Markdown, HTML or a common extension wherever they
 # stand (emphasis, links, attribute lists, emoji, marks, keys, tables, HTML, entities); a
 # tab too, because Markdown expands tabs to spaces and the reader would lose it.
@@ -77,3 +79,127 @@ def first_words(text: str, limit: int = 60) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+# A sentence ends at . ! ? or … (a closing quote or bracket may follow) before a space and
+# a capital, a digit or an opening quote; not after a title or an initial ("Mr. Putin",
+# "J. Smith", "U.S. officials").
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’)\]]*(?=\s+[“\"‘(A-Z0-9])")
+_NOT_AN_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Jr|Sr|No|vs|etc|e\.g|i\.e)|"
+    r"\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+)
+
+
+_WEAK_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "if",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "than",
+        "into",
+    ]
+)
+"""Words a cut label should not end on ("… taken place are…")."""
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, in order, covering the whole text."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if _NOT_AN_END.search(text[start:end].rstrip('”"’)]')):
+            continue
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """A clean short form of ``text`` for a label: its first sentence when that fits, else
+    its first clause or words, never a cut word, never a trailing colon or stop."""
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        return ""
+    spans = sentences(text)
+    first = text[: spans[0][1]] if spans else text
+    if len(first) <= limit:
+        return first.rstrip(" :;,.")
+    # The longest clause that fits, else words.
+    cut = max((text.rfind(mark, 0, limit) for mark in (", ", "; ", " – ", " — ")), default=-1)
+    if cut > limit // 2:
+        return text[:cut].rstrip(" :;,.") + "…"
+    words = first_words(first, limit).rstrip(" :;,.…").split(" ")
+    while len(words) > 3 and words[-1].casefold() in _WEAK_ENDINGS:
+        words.pop()
+    return " ".join(words).rstrip(" :;,.") + "…"
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``, trimmed to ``limit`` around
+    it at word boundaries (with ellipses where cut)."""
+    for first, last in sentences(text) or [(0, len(text))]:
+        if first <= start < last:
+            break
+    else:
+        first, last = 0, len(text)
+    last = max(last, end)
+    sentence = text[first:last].strip()
+    if len(sentence) <= limit:
+        return _SPACES.sub(" ", sentence)
+    begin = max(first, start - limit // 2)
+    if begin > first:
+        begin = text.find(" ", begin, start) + 1 or begin
+    stop = min(last, begin + limit)
+    if stop < last:
+        stop = text.rfind(" ", end, stop) if text.rfind(" ", end, stop) > end else stop
+    words = _SPACES.sub(" ", text[begin:stop]).strip()
+    return ("…" if begin > first else "") + words + ("…" if stop < last else "")
+
+
+def display_headline(entry: Entry, limit: int = 90) -> str:
+    """What a reader sees as an entry's headline: the editors' (``headlines.yml``), else the
+    outlet's own title line, else a clean excerpt of its first sentence."""
+    if entry.headline:
+        return entry.headline
+    if entry.title:
+        return entry.title
+    return excerpt(entry.paragraphs[0].text, limit) if entry.paragraphs else entry.time_label

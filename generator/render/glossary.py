@@ -2,56 +2,106 @@
 
 from __future__ import annotations
 
-from ..model import Explainer, GlossaryTerm
+from ..model import Block, EntryRef, Explainer, GlossaryTerm, NoteRef, Target, TermRef
 from .blocks import format_count, render_references
-from .escape import escape_text, first_words, plain_text
-from .router import KIND_PAGES, Router, format_day, relative
+from .escape import display_headline, escape_text, plain_text, sentence_around, sentences
+from .router import KIND_PAGES, Router, format_day
 
 BACKLINKS_OPEN = 12
 """Up to this many mentions in all, a split timeline's day groups stay open."""
 
 
 def render_glossary_index(explainer: Explainer, router: Router) -> str:
+    page = router.glossary_index
     lines = [
         "# Glossary",
         "",
-        "The people, places and organisations the live-blog names, with the spellings it uses.",
+        "Who’s who, and the places and organisations the live-blog names, with the "
+        "spellings it uses.",
         "",
     ]
-    for kind, (slug, title) in KIND_PAGES.items():
-        terms = sorted((t for t in explainer.glossary if t.kind == kind), key=_sort_name)
+    for kind, (_, title) in KIND_PAGES.items():
+        terms = [t for t in explainer.glossary if t.kind == kind]
         if not terms:
             continue
         lines += [f"## {title}", ""]
-        lines += [
-            f"- [{escape_text(t.name)}]({slug}.md#{t.id}): "
-            + escape_text(plain_text(t.role or t.summary), at_line_start=False)
-            for t in terms
-        ]
-        lines.append("")
+        for group, members in _groups(terms):
+            if group:
+                lines += [f"**{escape_text(group)}**", "{ .explainer-group }", ""]
+            lines += [
+                f"- [{escape_text(t.name)}]({router.link(page, TermRef(t.id))}): "
+                + escape_text(plain_text(t.role or t.summary), at_line_start=False)
+                for t in members
+            ]
+            lines.append("")
     return "\n".join(lines)
+
+
+def _groups(terms: list[GlossaryTerm]) -> list[tuple[str, list[GlossaryTerm]]]:
+    """The editors' groups in the order they first use them, each sorted by name; terms
+    without a group last (under no heading when no term has one)."""
+    groups: dict[str, list[GlossaryTerm]] = {}
+    for term in terms:
+        groups.setdefault(term.group, []).append(term)
+    ungrouped = groups.pop("", [])
+    ordered = [(group, sorted(members, key=_sort_name)) for group, members in groups.items()]
+    if ungrouped:
+        ordered.append(("Others" if ordered else "", sorted(ungrouped, key=_sort_name)))
+    return ordered
 
 
 def render_glossary_page(
     title: str, terms: list[GlossaryTerm], explainer: Explainer, router: Router
 ) -> str:
-    page = f"glossary/{KIND_PAGES[terms[0].kind][0]}.md"
+    """Who's who: a group at a time (the editors'), each term a compact card (name, role,
+    the summary's first sentence), its full summary, spellings, sources and mentions folded
+    under it."""
+    page = router.glossary_page(terms[0].kind)
     lines = [f"# {title}", ""]
-    for term in sorted(terms, key=_sort_name):
-        lines += [f"## {escape_text(term.name)} {{ #{term.id} }}", ""]
-        if term.role:
-            lines += [f"*{escape_text(term.role)}*", ""]
-        lines += [term.summary.strip(), ""]
-        if term.aliases:
-            lines += ["**Also written:** " + ", ".join(escape_text(a) for a in term.aliases), ""]
-        lines += render_references("Sources", term.sources)
-        if term.links:
-            lines += render_references("Further reading", term.links)
-        lines += _render_backlinks(f"term:{term.id}", page, explainer, router)
+    for group, members in _groups(terms):
+        if group:
+            lines += [f"## {escape_text(group)}", ""]
+        lines += ['<div class="explainer-terms" markdown>', ""]
+        for term in members:
+            lines += _render_term_card(term, page, explainer, router, "###" if group else "##")
+        lines += ["</div>", ""]
     return "\n".join(lines)
 
 
-def render_background_index(explainer: Explainer) -> str:
+def _render_term_card(
+    term: GlossaryTerm, page: str, explainer: Explainer, router: Router, heading: str
+) -> list[str]:
+    lines = [
+        '<div class="explainer-term" markdown>',
+        "",
+        f"{heading} {escape_text(term.name)} {{ #{term.id} }}",
+        "",
+    ]
+    if term.role:
+        lines += [escape_text(term.role), "{ .explainer-term__role }", ""]
+    summary = " ".join(term.summary.split())
+    line = plain_text(summary)
+    first = line[: sentences(line)[0][1]] if line else ""
+    lines += [escape_text(first), "{ .explainer-term__line }", ""]
+    mentions = explainer.backlinks.get(TermRef(term.id), ())
+    lines += [
+        '<details class="explainer-term__more" markdown>',
+        f"<summary>More: summary, sources, spellings, mentions ({len(mentions)})</summary>",
+        "",
+        summary,
+        "",
+    ]
+    if term.aliases:
+        lines += ["**Also written:** " + ", ".join(escape_text(a) for a in term.aliases), ""]
+    lines += render_references("Sources", term.sources)
+    if term.links:
+        lines += render_references("Further reading", term.links)
+    lines += _render_backlinks(TermRef(term.id), page, explainer, router)
+    return lines + ["</details>", "", "</div>", ""]
+
+
+def render_background_index(explainer: Explainer, router: Router) -> str:
+    page = router.background_index
     lines = [
         "# Background notes",
         "",
@@ -60,7 +110,7 @@ def render_background_index(explainer: Explainer) -> str:
     ]
     for note in explainer.notes:
         lines += [
-            f"## [{escape_text(note.title)}]({note.slug}.md)",
+            f"## [{escape_text(note.title)}]({router.link(page, NoteRef(note.slug))})",
             "",
             f"*{escape_text(note.date)} · {escape_text(note.place)}*",
             "",
@@ -72,7 +122,7 @@ def render_background_index(explainer: Explainer) -> str:
 
 def render_note(slug: str, explainer: Explainer, router: Router) -> str:
     note = router.notes[slug]
-    page = f"background/{slug}.md"
+    page = router.note_page(slug)
     lines = [
         f"# {escape_text(note.title)}",
         "",
@@ -87,20 +137,21 @@ def render_note(slug: str, explainer: Explainer, router: Router) -> str:
     ]
     lines += render_references("Sources", note.sources, heading="##")
     lines += _render_backlinks(
-        f"note:{slug}", page, explainer, router, heading="##", label="Referred to in"
+        NoteRef(slug), page, explainer, router, heading="##", label="Referred to in"
     )
     return "\n".join(lines)
 
 
 def _render_backlinks(
-    target: str,
+    target: Target,
     page: str,
     explainer: Explainer,
     router: Router,
     heading: str = "",
     label: str = "Mentioned in",
 ) -> list[str]:
-    """Each block that mentions ``target``: its time, linked, and its first words."""
+    """Each block that mentions ``target``: its headline and time, linked, and the sentence
+    that names it, quoted."""
     keys = explainer.backlinks.get(target, ())
     head = [f"{heading} {label}", ""] if heading else [f"**{label}:**", ""]
     if not keys:
@@ -108,16 +159,26 @@ def _render_backlinks(
     items = []
     for key in keys:
         block = explainer.blocks[key]
+        quote = _quote_mention(block, target)
         if block.entry is None:
-            items.append(f"- [Introduction]({relative(page, 'index.md') or '#'})")
+            name = "In the summary" if key == "summary" else "In the introduction"
+            link = router.link(page, EntryRef("intro")) or "#"
+            items.append(f"- [{name}]({link}): {quote}")
             continue
-        words = escape_text(
-            first_words(block.paragraphs[0].text if block.paragraphs else ""), at_line_start=False
-        )
-        items.append(
-            f"- [{escape_text(block.entry.time_label)}]({router.link(page, key)}): {words}"
-        )
+        entry = block.entry
+        label = escape_text(f"{entry.time_label} · {display_headline(entry)}")
+        items.append(f"- [{label}]({router.link(page, EntryRef(key))}): {quote}")
     return head + _group_backlinks(keys, items, explainer, router) + [""]
+
+
+def _quote_mention(block: Block, target: Target) -> str:
+    """The sentence of the block that first names ``target``, quoted and escaped."""
+    for paragraph, mentions in zip(block.paragraphs, block.mentions):
+        for mention in mentions:
+            if mention.target == target:
+                words = sentence_around(paragraph.text, mention.start, mention.end)
+                return "“" + escape_text(words, at_line_start=False) + "”"
+    return ""
 
 
 def _group_backlinks(

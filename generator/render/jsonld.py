@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from ..model import Entry, SourceInfo
-from .escape import first_words
+from .escape import display_headline
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 """A string in JSON text, escapes included."""
@@ -46,7 +46,7 @@ def render_jsonld(
         posting["liveBlogUpdate"] = [
             {
                 "@type": "BlogPosting",
-                "headline": first_words(entry.paragraphs[0].text, 110) if entry.paragraphs else "",
+                "headline": display_headline(entry),
                 "datePublished": entry.posted.isoformat(),
                 "url": entry_url(entry),
                 "articleBody": "\n\n".join(p.text for p in entry.paragraphs),

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from ..model import Entry, Explainer
-from .escape import first_words, plain_text
+from ..model import Entry, Explainer, LinkTarget, NoteRef, Target, TermKind, TermRef
+from .escape import display_headline, plain_text
 
+OVERVIEW = "index.md"
+ABOUT = "about.md"
+GLOSSARY_INDEX = "glossary/index.md"
+BACKGROUND_INDEX = "background/index.md"
 SINGLE_PAGE = "timeline.md"
 SPLIT_INDEX = "timeline/index.md"
 
@@ -85,14 +89,22 @@ def format_day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def entry_label(entry: Entry, limit: int = 60) -> str:
-    """How a link to an entry reads: ``16:56 GMT: The West’s interference…``."""
-    words = first_words(entry.paragraphs[0].text, limit) if entry.paragraphs else ""
-    return f"{entry.time_label}: {words}" if words else entry.time_label
+def entry_label(entry: Entry) -> str:
+    """How a link to an entry reads: ``16:56 GMT: Medinsky cites the Congress of Berlin``."""
+    return f"{entry.time_label}: {display_headline(entry)}"
 
 
 class Router:
-    """Where every entry, term and note lives, and relative links between pages."""
+    """Where every page, entry, term and note lives, and relative links between pages.
+
+    The one place that knows page paths: render modules ask it (``overview``,
+    ``glossary_page``, ``note_page``, ``link``) rather than writing paths themselves.
+    """
+
+    overview = OVERVIEW
+    about = ABOUT
+    glossary_index = GLOSSARY_INDEX
+    background_index = BACKGROUND_INDEX
 
     def __init__(
         self, explainer: Explainer, site_url: str = "", directory_urls: bool = True
@@ -103,14 +115,26 @@ class Router:
         self.timeline = plan_timeline(explainer.liveblog.entries)
         self.site_url = site_url
         self.directory_urls = directory_urls
-        self.links: dict[tuple[str, str], str] = {}
+        self.links: dict[tuple[str, LinkTarget], str] = {}
         """(from page, target) -> link: a big explainer links the same pairs 100,000s of times."""
+        self.previews: dict[str, dict[Target, None]] = {}
+        """Page -> the terms and notes it links with a preview card, in order of first link."""
 
     def entry_page(self, anchor: str) -> str:
         """The page that shows an entry: its day's page when the timeline is split."""
         if anchor in ("intro", "headline"):
-            return "index.md"
+            return OVERVIEW
         return self.timeline.pages[anchor]
+
+    @staticmethod
+    def glossary_page(kind: TermKind) -> str:
+        """The glossary page of one kind of term (``glossary/people.md``)."""
+        return f"glossary/{KIND_PAGES[kind][0]}.md"
+
+    @staticmethod
+    def note_page(slug: str) -> str:
+        """A background note's page (``background/<slug>.md``)."""
+        return f"background/{slug}.md"
 
     def page_url(self, page: str) -> str:
         """The page's absolute address, or "" when the site's address is not known.
@@ -140,16 +164,17 @@ class Router:
         path = posixpath.relpath(target or ".", folder or ".")
         return path + "/" if target.endswith("/") or not target else path
 
-    def target_page(self, target: str) -> tuple[str, str]:
-        """(page, anchor) of ``term:id`` / ``note:slug`` / an entry anchor."""
-        kind, _, key = target.partition(":")
-        if kind == "term":
-            return f"glossary/{KIND_PAGES[self.terms[key].kind][0]}.md", key
-        if kind == "note":
-            return f"background/{key}.md", ""
-        return self.entry_page(target), "" if target in ("intro", "headline") else target
+    def target_page(self, target: LinkTarget) -> tuple[str, str]:
+        """(page, anchor) of a term, a note or a block of the live-blog."""
+        if isinstance(target, TermRef):
+            return self.glossary_page(self.terms[target.id].kind), target.id
+        if isinstance(target, NoteRef):
+            return self.note_page(target.slug), ""
+        key = target.key
+        return self.entry_page(key), "" if key in ("intro", "headline") else key
 
-    def link(self, from_page: str, target: str) -> str:
+    def link(self, from_page: str, target: LinkTarget) -> str:
+        """A Markdown link from ``from_page`` to the target (``../glossary/people.md#id``)."""
         link = self.links.get((from_page, target))
         if link is None:
             page, anchor = self.target_page(target)
@@ -157,14 +182,43 @@ class Router:
             self.links[from_page, target] = link
         return link
 
-    def title(self, target: str) -> str:
-        kind, _, key = target.partition(":")
-        return self.terms[key].name if kind == "term" else self.notes[key].title
+    def href_to(self, from_page: str, target: LinkTarget) -> str:
+        """A link to the target for raw HTML (``href``), with its anchor."""
+        page, anchor = self.target_page(target)
+        path = self.href(from_page, page)
+        if path == "#":
+            return f"#{anchor}" if anchor else "#"
+        return path + (f"#{anchor}" if anchor else "")
 
-    def tooltip(self, target: str) -> str:
-        kind, _, key = target.partition(":")
-        summary = self.terms[key].summary if kind == "term" else self.notes[key].summary
-        return plain_text(summary)
+    def preview_id(self, page: str, target: Target) -> str:
+        """The id of the target's preview card on ``page``, which will carry the card."""
+        self.previews.setdefault(page, {})[target] = None
+        return preview_key(target)
+
+    def page_link(self, from_page: str, to_page: str) -> str:
+        """A Markdown link from one page to another ("" for the same page)."""
+        return relative(from_page, to_page)
+
+    def see_target(self, key: str) -> Target:
+        """An annotation's ``see``: a glossary id, else a background note slug."""
+        return TermRef(key) if key in self.terms else NoteRef(key)
+
+    def title(self, target: Target) -> str:
+        if isinstance(target, TermRef):
+            return self.terms[target.id].name
+        return self.notes[target.slug].title
+
+    def tooltip(self, target: Target) -> str:
+        if isinstance(target, TermRef):
+            return plain_text(self.terms[target.id].summary)
+        return plain_text(self.notes[target.slug].summary)
+
+
+def preview_key(target: Target) -> str:
+    """``preview-term-<id>`` or ``preview-note-<slug>``: the id of a preview card."""
+    if isinstance(target, TermRef):
+        return f"preview-term-{target.id}"
+    return f"preview-note-{target.slug}"
 
 
 @cache  # called for every link; a site has few pages but a large one has 100,000s of links

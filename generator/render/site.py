@@ -8,26 +8,29 @@ and never as markup; editors' Markdown (summaries, notes, annotations) is truste
 from __future__ import annotations
 
 from collections import Counter
+from html import escape as escape_html
 
-from ..model import Explainer, Site
+from ..model import Explainer, Reference, Site
 from .blocks import (
     format_clock_span,
     format_count,
     format_span,
     render_annotation_notes,
-    render_block,
     render_front_matter,
     render_headline,
-    render_key_moment,
+    render_key_moment_cards,
+    render_previews,
+    render_source,
+    render_summary_points,
 )
-from .escape import escape_text
+from .escape import escape_attribute, escape_text
 from .glossary import (
     render_background_index,
     render_glossary_index,
     render_glossary_page,
     render_note,
 )
-from .router import KIND_PAGES, Router, format_day, relative
+from .router import KIND_PAGES, Router, format_day
 from .timeline import render_timeline, timeline_nav
 
 
@@ -39,69 +42,101 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
     """
     router = Router(explainer, site_url, directory_urls)
     pages = {
-        "index.md": render_overview(explainer, router),
+        router.overview: render_overview(explainer, router),
         **render_timeline(explainer, router),
-        "about.md": render_about(explainer),
-        "glossary/index.md": render_glossary_index(explainer, router),
-        "background/index.md": render_background_index(explainer),
+        router.about: render_about(explainer, router),
+        router.glossary_index: render_glossary_index(explainer, router),
+        router.background_index: render_background_index(explainer, router),
     }
-    glossary_nav: list[dict[str, object]] = [{"Glossary": "glossary/index.md"}]
-    for kind, (slug, title) in KIND_PAGES.items():
+    # Each section's own page is its first item, named for what it lists (not "Glossary >
+    # Glossary"). Material's navigation.indexes would fold it into the section's name, but
+    # leaves the section's menu without an accessible name.
+    glossary_nav: list[object] = [{"All terms": router.glossary_index}]
+    for kind, (_, title) in KIND_PAGES.items():
         terms = [t for t in explainer.glossary if t.kind == kind]
         if terms:
-            pages[f"glossary/{slug}.md"] = render_glossary_page(title, terms, explainer, router)
-            glossary_nav.append({title: f"glossary/{slug}.md"})
-    notes_nav: list[dict[str, object]] = [{"Background notes": "background/index.md"}]
+            page = router.glossary_page(terms[0].kind)
+            pages[page] = render_glossary_page(title, terms, explainer, router)
+            glossary_nav.append({title: page})
+    notes_nav: list[object] = [{"All notes": router.background_index}]
     for note in explainer.notes:
-        pages[f"background/{note.slug}.md"] = render_note(note.slug, explainer, router)
-        notes_nav.append({note.title: f"background/{note.slug}.md"})
-    nav: list[dict[str, object]] = [
-        {"Overview": "index.md"},
+        page = router.note_page(note.slug)
+        pages[page] = render_note(note.slug, explainer, router)
+        notes_nav.append({note.title: page})
+    nav: list[object] = [
+        {"Overview": router.overview},
         {"Timeline": timeline_nav(router)},
         {"Glossary": glossary_nav},
         {"Background": notes_nav},
-        {"About the source": "about.md"},
+        {"About": router.about},
     ]
-    return Site(pages, nav, explainer.warnings)
+    return Site(
+        pages,
+        nav,
+        explainer.warnings,
+        footer=render_footer(explainer),
+        print_header=print_header(explainer),
+    )
 
 
 def render_overview(explainer: Explainer, router: Router) -> str:
-    """The front page: what the explainer is, the intro, key moments and where to go next."""
-    source, blog = explainer.source, explainer.liveblog
-    first, last = blog.entries[0], blog.entries[-1]
-    layout = router.timeline
+    """The front page, in the explainer's own voice first: what happened (the editors'
+    summary), the key moments, the source and what kind of outlet it is; then the source's
+    headline and intro, framed as the source's words; then where to go next."""
+    source, blog, summary = explainer.source, explainer.liveblog, explainer.summary
+    layout, page = router.timeline, router.overview
     published = format_day(source.published)
+    outlet = escape_text(source.outlet)
+    title = escape_text(summary.title) if summary else render_headline(explainer, router)
     lines = [
         *render_front_matter(
             f"An annotated explainer of {source.outlet}’s live-blog of {published}: "
-            f"{blog.headline.text}"
+            + blog.headline.text
         ),
-        # The headline's annotations are marked in it; their notes follow the attribution.
-        "# " + render_headline(explainer, router),
-        "",
-        f"An annotated explainer of {escape_text(source.outlet)}’s live-blog of "
-        f"{published}. The live-blog’s words are reproduced verbatim; "
-        "the glossary, background notes and annotations are the explainer’s own.",
-        "{ .explainer-attribution }",
-        "",
-        *render_annotation_notes(explainer.blocks["headline"], "index.md", router),
-        *render_block(explainer.blocks["intro"], "index.md", router),
-        "## At a glance",
-        "",
-        f"- **Coverage:** {format_span(first.posted, last.posted)}, "
-        f"{format_count(len(blog.entries), 'entry', 'entries')}",
-        f"- **Source:** {escape_text(source.outlet)}, {published}",
+        f"# {title}",
         "",
     ]
+    if summary is not None:
+        block = explainer.blocks["summary"]
+        lines += [
+            "## What happened",
+            "",
+            '<div class="explainer-summary" markdown>',
+            "",
+            *render_summary_points(block, page, router),
+            "",
+            "</div>",
+            "",
+        ]
+        lines += _sources_line(summary.sources)
+        lines += render_annotation_notes(block, page, router)
     moments = explainer.key_moments
     if moments:
-        lines += ["## Key moments", ""]
-        lines += [render_key_moment(entry, "index.md", router) for entry in moments]
-        lines.append("")
+        lines += ["## Key moments", "", render_key_moment_cards(moments, page, router), ""]
+        lines += [
+            f"[Every entry, in order →]({router.page_link(page, layout.index)})"
+            "{ .explainer-more }",
+            "",
+        ]
+    lines += render_source_box(explainer, router)
+    lines += [f"## How {outlet} reported it", ""]
+    framed = render_source(
+        explainer.blocks["intro"],
+        page,
+        router,
+        f"{escape_attribute(source.outlet)}’s headline and introduction, verbatim",
+    )
+    # The headline opens the framed source (its annotations' notes follow the intro's).
+    headline = (
+        f'<p class="explainer-source__headline" markdown="span">'
+        f"{render_headline(explainer, router)}</p>"
+    )
+    lines += [*framed[:4], headline, "", *framed[4:]]
+    lines += render_annotation_notes(explainer.blocks["headline"], page, router)
     if layout.split:
         lines += ["## Day by day", ""]
         lines += [
-            f"- [{day.label}]({relative('index.md', day.page)}): "
+            f"- [{day.label}]({router.page_link(page, day.page)}): "
             f"{format_count(len(day.entries), 'entry', 'entries')}, "
             f"{format_clock_span(day.entries)}"
             for day in layout.days
@@ -110,73 +145,180 @@ def render_overview(explainer: Explainer, router: Router) -> str:
     lines += [
         "## Where to go next",
         "",
-        f"- [Timeline]({relative('index.md', layout.index)}): every entry, oldest first"
+        f"- [Timeline]({router.page_link(page, layout.index)}): every entry, oldest first"
         + (", one page per day" if layout.split else "")
-        + ", with the people and places it mentions and the editors’ annotations.",
-        "- [Glossary](glossary/index.md): who and what the live-blog names.",
-        "- [Background notes](background/index.md): the past events the speakers refer to.",
-    ]
-    lines += [
-        f"    - [{escape_text(note.title)}](background/{note.slug}.md)" for note in explainer.notes
-    ]
-    lines += [
-        "- [About the source](about.md): where the text comes from and how this explainer is made.",
+        + ", with the explainer’s notes.",
+        f"- [Glossary]({router.page_link(page, router.glossary_index)}): "
+        "who and what the live-blog names.",
+        f"- [Background notes]({router.page_link(page, router.background_index)}): "
+        "the past events the speakers refer to.",
+        f"- [About]({router.page_link(page, router.about)}): "
+        "who made this explainer, how claims were checked, how to report an error.",
         "",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + render_previews(page, router))
 
 
-def render_about(explainer: Explainer) -> str:
+def render_source_box(explainer: Explainer, router: Router) -> list[str]:
+    """Who published the live-blog, when, where, and what kind of outlet it is (in the
+    editors' words, with their sources)."""
+    source, blog = explainer.source, explainer.liveblog
+    first, last = blog.entries[0], blog.entries[-1]
+    outlet = escape_text(source.outlet)
+    original = (
+        f"[{escape_text(_host(source.url))}](<{source.url}>)" if source.url else "not recorded"
+    )
+    lines = [
+        '<div class="explainer-sourcebox" markdown>',
+        "",
+        '<p class="explainer-sourcebox__title">The source</p>',
+        "",
+        f"- **Outlet:** {outlet}",
+        f"- **Published:** {format_day(source.published)}; "
+        f"{format_count(len(blog.entries), 'entry', 'entries')}, "
+        f"{format_span(first.posted, last.posted)}",
+        f"- **Original:** {original}",
+    ]
+    if source.outlet_note is not None:
+        note = source.outlet_note
+        refs = ", ".join(f"[{escape_text(r.title)}](<{r.url}>)" for r in note.sources)
+        lines.append(f"- **About {outlet}:** {' '.join(note.text.split())} (Sources: {refs}.)")
+    lines += [
+        "",
+        "Its words are reproduced verbatim and attributed; the summary, headlines, notes, "
+        "glossary and background notes are the explainer’s own.",
+        "",
+        "</div>",
+        "",
+    ]
+    return lines
+
+
+def _host(url: str) -> str:
+    """``rt.com`` for a reader, rather than the whole address."""
+    host = url.split("://", 1)[-1].split("/", 1)[0]
+    return host.removeprefix("www.")
+
+
+def _sources_line(references: tuple[Reference, ...]) -> list[str]:
+    """The summary's sources, folded (each point already links its own)."""
+    if not references:
+        return []
+    return [
+        '<details class="explainer-sources-fold" markdown>',
+        f"<summary>All sources for these points ({len(references)})</summary>",
+        "",
+        *(f"- [{escape_text(r.title)}](<{r.url}>)" for r in references),
+        "",
+        "</details>",
+        "",
+    ]
+
+
+def render_footer(explainer: Explainer) -> str:
+    """Every page's footer: whose words these are, and where to report an error (HTML)."""
+    source = explainer.source
+    outlet = escape_html(source.outlet)
+    if source.url:
+        outlet = f'<a href="{escape_html(source.url)}">{outlet}</a>'
+    parts = [
+        f"Live-blog text by {outlet}, {format_day(source.published)}, reproduced verbatim; "
+        "summary, notes and glossary by the explainer’s editors."
+    ]
+    contact = corrections_link(source.corrections)
+    if contact:
+        parts.append(f"Spotted an error? {contact}.")
+    return " ".join(parts)
+
+
+def corrections_link(contact: str) -> str:
+    """``<a href="mailto:...">Write to ...</a>`` for the corrections contact, or ""."""
+    if not contact:
+        return ""
+    href = contact if ":" in contact else f"mailto:{contact}"
+    shown = contact.removeprefix("mailto:") if "@" in contact else _host(contact)
+    verb = "Write to" if href.startswith("mailto:") else "Report it at"
+    return f'{verb} <a href="{escape_html(href)}">{escape_html(shown)}</a>'
+
+
+def print_header(explainer: Explainer) -> str:
+    source = explainer.source
+    return f"Annotated explainer of {source.outlet}’s live-blog of {format_day(source.published)}"
+
+
+def render_about(explainer: Explainer, router: Router) -> str:
+    """For readers: what this is, who made it and how, how claims were checked, how to
+    report an error; the line accounting folded away at the end."""
     source, blog = explainer.source, explainer.liveblog
     counts = Counter(line.kind for line in blog.lines)
-    original = f"[{escape_text(source.url)}]({source.url})" if source.url else "not recorded"
+    outlet = escape_text(source.outlet)
+    original = f"[{escape_text(source.url)}](<{source.url}>)" if source.url else "not recorded"
+    contact = corrections_link(source.corrections)
     lines = [
-        "# About the source",
+        "# About this explainer",
         "",
-        f"- **Outlet:** {escape_text(source.outlet)}",
-        f"- **Headline:** {escape_text(source.headline)}",
-        f"- **Published:** {source.published:%-d %B %Y}",
+        f"This site explains {outlet}’s live-blog of {format_day(source.published)}, "
+        f"“{escape_text(source.headline, at_line_start=False)}”. "
+        f"It shows the live-blog’s words as {outlet} published them, and around them the "
+        "explainer’s own: a summary of what happened, a headline for each entry, notes on "
+        "particular words, a glossary of the people, places and organisations it names, and "
+        "background notes on the past events its speakers refer to.",
+        "",
+        "## Two voices",
+        "",
+        f"- **{outlet}’s words** are set in a framed block marked with the outlet and the time "
+        "of the entry. They are never edited, including where their spelling or framing "
+        "differs from the common record (*Kiev* for Kyiv, for example).",
+        "- **The explainer’s words** (the summary, headlines, notes, glossary and background "
+        "notes) are the editors’ own. A note says what kind it is: a fact-check, context, "
+        "an attribution, a spelling or a translation.",
+        "",
+        "## How claims were checked",
+        "",
+        "Every note, glossary entry and background note names its sources, with links, "
+        "beside the text it backs; the summary’s sources follow its points. Where the "
+        "live-blog states something the public record does not support, or only one side "
+        "claims it, a fact-check or attribution note says so at the exact words.",
+        "",
+        "## Report an error",
+        "",
+        (
+            f"{contact}. Please name the page and the words."
+            if contact
+            else "Open an issue where this explainer is published, naming the page and the words."
+        ),
+        "",
+        "## The source",
+        "",
+        f"- **Outlet:** {outlet}",
+        f"- **Headline:** {escape_text(source.headline, at_line_start=False)}",
+        f"- **Published:** {format_day(source.published)}",
         f"- **Original:** {original}",
         f"- **Times:** as the source gives them ({escape_text(source.timezone)})",
         "",
-        "The live-blog is third-party text. It is reproduced verbatim and attributed to "
-        f"{escape_text(source.outlet)}; its words are never edited. Where its spelling or "
-        "framing differs from the common record (for example *Kiev* for Kyiv), an annotation "
-        "says so beside the words.",
+        '<details class="explainer-process" markdown>',
+        "<summary>How the source was processed</summary>",
         "",
-        "## What was left out",
+        "A generator reads the live-blog text and the editors’ files and writes these "
+        "pages: it splits the text into headline, introduction and timed entries; checks "
+        "the editors’ files; links each mention of a glossary term or past event (at its "
+        "first mention on a page, and at most once per entry); and places each note on its "
+        "exact words. MkDocs with the Material theme builds the pages into this site.",
         "",
-    ]
-    if blog.furniture:
-        lines += [
-            "These lines of the copied page are page furniture, not part of the "
-            "live-blog, and are not shown in the timeline:",
-            "",
-        ]
-        lines += [
-            # A list item's text starts a line too: "- 1. x" would nest a list.
-            f"- {escape_text(p.text)} (line {p.line})"
-            for p in blog.furniture
-        ]
-    else:
-        lines.append("Nothing: every line of the copied text is shown.")
-    lines += [
-        "",
-        "## How this explainer is made",
-        "",
-        "A generator reads the live-blog text and the editors’ files "
-        "(`source.yml`, `glossary.yml`, `background/*.md`, `annotations.yml`) and writes "
-        "these pages:",
-        "",
-        "1. **parse** the live-blog into headline, intro and timed entries;",
-        "2. **load** the glossary, background notes and annotations, checking each;",
-        "3. **link** every mention of a glossary term or past event, and place each "
-        "annotation on its exact words;",
-        "4. **render** the pages, which MkDocs with the Material theme builds into this site.",
-        "",
-        f"The source file has {len(blog.lines)} lines: 1 headline, {counts['intro']} intro, "
+        f"The copied text has {len(blog.lines)} lines: 1 headline, {counts['intro']} intro, "
         f"{counts['date']} date, {counts['time']} time, {counts['paragraph']} entry "
         f"paragraph, {counts['furniture']} furniture and {counts['blank']} blank.",
         "",
     ]
+    if blog.furniture:
+        lines += [
+            "These lines of the copied page are page furniture, not part of the live-blog, "
+            "and are not shown:",
+            "",
+        ]
+        # A list item's text starts a line too: "- 1. x" would nest a list.
+        lines += [f"- {escape_text(p.text)} (line {p.line})" for p in blog.furniture]
+    else:
+        lines.append("Every line of the copied text is shown.")
+    lines += ["", "</details>", ""]
     return "\n".join(lines)

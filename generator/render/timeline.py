@@ -7,11 +7,12 @@ from .blocks import (
     format_clock_span,
     format_count,
     format_span,
-    render_block,
     render_front_matter,
     render_key_moment,
+    render_previews,
+    render_source,
 )
-from .escape import escape_text
+from .escape import display_headline, escape_attribute, escape_text
 from .jsonld import render_jsonld
 from .router import Router, TimelineDay, TimelineLayout, relative
 from .strip import render_day_chart, render_strip
@@ -34,7 +35,7 @@ def timeline_nav(router: Router) -> str | list[dict[str, object]]:
     if not layout.split:
         return layout.index
     days: list[dict[str, object]] = [{day.label: day.page} for day in layout.days]
-    return [{"Timeline": layout.index}, *days]
+    return [{"All days": layout.index}, *days]
 
 
 def _render_timeline_index(explainer: Explainer, router: Router) -> str:
@@ -108,15 +109,22 @@ def _render_timeline_page(
         _render_jsonld(explainer, router, page, day.entries),
         "",
     ]
+    outlet = escape_attribute(source.outlet)
     for entry in day.entries:
-        badge = ' <span class="explainer-key">Key moment</span>' if entry.anchor in key else ""
+        badge = ' · <span class="explainer-key">Key moment</span>' if entry.anchor in key else ""
         lines += [
             f'## <time datetime="{entry.posted.isoformat()}">{escape_text(entry.time_label)}'
-            f"</time>{badge} {{ #{entry.anchor} }}",
+            f"</time> {escape_text(display_headline(entry), at_line_start=False)} "
+            f"{{ #{entry.anchor} }}",
             "",
-            *render_block(explainer.blocks[entry.anchor], page, router),
+            *render_source(
+                explainer.blocks[entry.anchor],
+                page,
+                router,
+                f"{outlet} wrote at {escape_attribute(entry.time_label)}{badge}",
+            ),
         ]
-    return "\n".join(lines + day_nav)
+    return "\n".join(lines + day_nav + render_previews(page, router))
 
 
 def _render_day_nav(layout: TimelineLayout, number: int) -> list[str]:
