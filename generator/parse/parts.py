@@ -193,6 +193,8 @@ def entry_text(
         return
     opening = not draft.body and draft.title is None
     heading = following is not None and page.kinds[following] in ("", "caption")
+    # a line the next one continues ('He said: “We will not' / 'sign ...') is no title
+    heading = heading and following is not None and not clean[following][:1].islower()
     if opening and heading and title_like(text):
         page.kinds[index] = "title"
         draft.title = paragraph
