@@ -211,6 +211,20 @@ def _copy_site_sources(project: Path) -> None:
             shutil.copytree(ROOT / extra, project / extra)
 
 
+_HOOK_404 = """\
+from urllib.parse import urlsplit
+
+from generator.plugin import portable_404
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    return portable_404(output_content, urlsplit(config.site_url or "").path or "/")
+"""
+"""The plugin's 404 rewrite, for the baseline build without the plugin."""
+
+
 def _write_baseline(plugin: Path, baseline: Path) -> None:
     """docs/ plus the exported pages; the plugin's mkdocs.yml without the plugin.
 
@@ -242,8 +256,15 @@ def _write_baseline(plugin: Path, baseline: Path) -> None:
     theme = config.get("theme") or {}
     if THEME_DIR.is_dir() and isinstance(theme, dict) and not theme.get("custom_dir"):
         child["theme"] = {"custom_dir": str(THEME_DIR)}  # merged into the inherited theme
+    site = build(plugin / "content", site_url=site_url)
     if not config.get("nav"):
-        child["nav"] = build(plugin / "content", site_url=site_url).nav
+        child["nav"] = site.nav
+    # What the plugin hands the theme (footer, print header) and its 404 rewrite, as a hook.
+    theme_extra: dict[str, Any] = dict(config.get("extra") or {})
+    theme_extra["explainer"] = {"footer": site.footer, "print_header": site.print_header}
+    child["extra"] = theme_extra
+    (baseline / "explainer_404.py").write_text(_HOOK_404, "utf-8")
+    child["hooks"] = [*(config.get("hooks") or []), "explainer_404.py"]
     (baseline / "mkdocs.yml").write_text(
         yaml.safe_dump(child, allow_unicode=True, sort_keys=False), "utf-8"
     )

@@ -26,13 +26,13 @@ from generator.load.yamlfile import load_yaml
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).parent / "cases"
 SCHEMAS = ROOT / "generator" / "load" / "schemas"
-KINDS = ("annotations", "background", "glossary", "source")
+KINDS = ("annotations", "background", "glossary", "source", "summary", "headlines")
 
 
 def kind_of(path: Path) -> str | None:
     """Which schema a file answers to, by its name as in a content folder."""
     if path.suffix == ".md":
-        return "background"
+        return "summary" if path.name == "summary.md" else "background"
     for kind in KINDS:
         if path.name == f"{kind}.yml" or path.name.startswith(f"{kind}-"):
             return kind

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import ProblemCollector
 from ..model import Headline, Paragraph, Summary
-from .content import _FRONT_MATTER, _references, check_markdown, display_path
+from .content import _FRONT_MATTER, _references, display_path
+from .markdown import check_markdown
 from .schema import check, valid_records
 from .textfile import read_text
 from .yamlfile import YamlMap, load_yaml, load_yaml_file
