@@ -70,6 +70,7 @@ def classify(
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
     page.titles_above = _titles_above(clean, readings, stamps, rules)
+    page.stamp_lines = set(stamps)
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
     page.page_date = _page_date(page)
     return page

@@ -58,6 +58,8 @@ class Page:
     key_titles: set[str] = field(default_factory=set)
     header_date: int = 0
     """The line of a date right under the headline, before any text: the page's date."""
+    stamp_lines: set[int] = field(default_factory=set)
+    """Indices of the lines whose stamp opens an entry."""
     titles_above: bool = False
     """Entries' titles stand right above their stamps."""
     page_date: int = 0
@@ -194,13 +196,20 @@ def entry_text(
     opening = not draft.body and draft.title is None
     heading = following is not None and page.kinds[following] in ("", "caption")
     # a line the next one continues ('He said: “We will not' / 'sign ...') is no title
-    heading = heading and following is not None and not clean[following][:1].islower()
+    heading = heading and following is not None and not _continues(clean[following])
+    heading = heading and following not in page.stamp_lines  # a title has text below it
     if opening and heading and title_like(text):
         page.kinds[index] = "title"
         draft.title = paragraph
         return
     page.kinds[index] = "paragraph"
     draft.body.append(paragraph)
+
+
+def _continues(text: str) -> bool:
+    """A line that carries on the sentence above ('sign ...', '& the wire: ...')."""
+    first = text[:1]
+    return not (first.isupper() or first.isdigit() or first in "\"'“‘«„»•-–*([<#>|")
 
 
 def _credit_only(text: str) -> bool:
