@@ -8,7 +8,8 @@ from typing import Literal
 
 from .errors import Problem
 
-LineKind = Literal["blank", "headline", "intro", "date", "time", "paragraph", "furniture"]
+LineKind = Literal["blank", "headline", "intro", "dateline", "date", "time", "marker", "title",
+                   "byline", "updated", "caption", "paragraph", "furniture"]  # fmt: skip
 Order = Literal["newest-first", "oldest-first"]
 TermKind = Literal["person", "place", "organisation"]
 AnnotationKind = Literal["context", "fact-check", "spelling", "translation", "attribution"]
@@ -37,8 +38,7 @@ class Paragraph:
 
 
 def entry_anchor(posted: datetime) -> str:
-    """An entry's anchor before any same-minute suffix: ``2025-05-16-1656``, the same on
-    whichever page the entry is shown."""
+    """An entry's anchor before any same-minute suffix (``2025-05-16-1656``), on any page."""
     return f"{posted:%Y-%m-%d-%H%M}"
 
 
@@ -98,6 +98,12 @@ class Liveblog:
     """Lines left out as page furniture (teasers, share buttons)."""
     warnings: tuple[Problem, ...] = ()
     """Things worth an editor's attention that do not stop the build."""
+    published: datetime | date | None = None
+    """When the page says it was first published (a day when it gives no time)."""
+    updated: datetime | None = None
+    """When the page says it was last updated."""
+    language: str = ""
+    """The language it was read in (set in source.yml or detected)."""
 
 
 @dataclass(frozen=True)
@@ -291,8 +297,7 @@ class NoteRef:
 
 @dataclass(frozen=True, slots=True)
 class EntryRef:
-    """A link target: a block of the live-blog, by key (an entry anchor, ``intro`` or
-    ``headline``)."""
+    """A link target: a live-blog block by key (an entry anchor, ``intro`` or ``headline``)."""
 
     key: str
 

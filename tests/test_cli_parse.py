@@ -67,13 +67,15 @@ def test_parse_without_source_yml_keeps_the_teasers_in_the_last_entry(tmp_path, 
 
 
 def test_parse_prints_warnings_and_succeeds(tmp_path, capsys, monkeypatch):
-    (tmp_path / "blog.txt").write_text("Headline\n16 May 2025\n10:00\nText.\n", encoding="utf-8")
+    (tmp_path / "blog.txt").write_text(
+        "Headline\nSaturday 16 May 2025\n10:00 GMT\nText.\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     code, _, err = run_parse("blog.txt", capsys)
     assert code == 0
     assert err == (
-        "blog.txt:3:1: warning: time line has no zone; assuming UTC "
-        "(set 'timezone' in source.yml)\n"
+        "blog.txt:2:1: warning: 16 May 2025 was a Friday, not a Saturday; using the date "
+        "(check the date line against the original)\n"
     )
 
 
@@ -101,9 +103,9 @@ def test_parse_shows_control_characters_escaped(tmp_path, capsys):
         ),
         (
             b"Headline\n16 May 2025\n10:00 XYZ\nText.\n",
-            "3:7: unknown time zone 'XYZ' in time line '10:00 XYZ' (use GMT, UTC, Z, WET, BST, "
-            "WEST, CET, CEST, EET, EEST, MSK, EST, EDT, CDT, MST, MDT, PST, PDT, an offset such "
-            "as GMT+3, or set 'timezone' in source.yml and drop it)",
+            "3:7: unknown time zone 'XYZ' in time line '10:00 XYZ' (use a zone abbreviation "
+            "such as GMT, BST, CEST, EDT or MSK, an offset such as GMT+3, or set 'timezone' in "
+            "source.yml and drop it)",
         ),
     ],
     ids=["binary", "latin-1", "unknown-zone"],
