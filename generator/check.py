@@ -20,7 +20,7 @@ from .link import make_blocks
 from .link.entries import EntryIndex
 from .link.mentions import Matcher, build_matcher
 from .link.quotes import place_annotations
-from .load.content import display_path, load_glossary, load_note, load_source, read_annotations
+from .load import display_path, load_glossary, load_note, load_source, read_annotations
 from .load.textfile import read_text
 from .model import BackgroundNote, Explainer, GlossaryTerm, Liveblog
 from .parse.liveblog import ParseOptions, parse_liveblog

@@ -12,7 +12,7 @@ import yaml
 
 from .check import check_content
 from .errors import ContentError
-from .load.content import display_path, load_source
+from .load import display_path, load_source
 from .load.textfile import read_text
 from .parse.liveblog import ParseOptions, describe_liveblog, parse_liveblog
 from .pipeline import build

@@ -153,6 +153,12 @@ class SourceInfo:
     """Where each key moment is written in source.yml (line, column), for messages."""
     language: str = "en"
     """The source's language."""
+    language_set: bool = False
+    """``language`` is written in source.yml (otherwise the parser detects it)."""
+    captured: datetime | None = None
+    """When the page was copied, for 'today' and ages such as '2h ago' (``captured``)."""
+    confirm: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Warnings an editor accepts (``confirm``): code -> the line texts they are about."""
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from .content import (
     load_annotations,
     load_glossary,
     load_note,
-    load_source,
     read_annotations,
 )
+from .source import load_source
 
 __all__ = [
     "display_path",
