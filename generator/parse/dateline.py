@@ -66,7 +66,7 @@ _ZONE_WORDS = {name.lower() for name in [*FIXED, *REGIONS, *AMBIGUOUS]} - {"z", 
 _TOKEN = re.compile(
     r"(?P<numdate>\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?![\d/]))"
     r"|(?P<clock>\d{1,2}(?:[:.]|h(?=\d))\d{2}(?![\d.:]\d))"
-    r"|(?P<offset>(?:gmt|utc)\s?[+-−]\s?\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}(?!\d))"
+    r"|(?P<offset>(?:gmt|utc)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d))"
     r"|(?P<number>\d{1,4})(?P<ordinal>st|nd|rd|th|\.|º|er|e)?(?![\d:])"
     r"|(?P<meridiem>[ap]\.m\.?|[ap]m\b)"
     r"|(?P<word>[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*\.?)"
@@ -100,9 +100,9 @@ def read_stamp(line: str, names: Names) -> Reading | None:
             if folded in names.relative_days
             else None
         )
-    if len(line) > 60 and not (line[0].isdigit() or line[0] == "+" or _PREFIX.match(line)):
-        if not _LEAD.match(line):
-            return None  # a sentence: stamps are short or start with their time
+    starts_stamp = line[0].isdigit() or line[0] == "+" or _PREFIX.match(line)
+    if len(line) > 60 and not starts_stamp and not _LEAD.match(line):
+        return None  # a sentence: stamps are short or start with their time
     wrapped = line.startswith("+++")
     text = line.strip("+ ").strip() if wrapped else line
     lead = _LEAD.match(text)
@@ -156,9 +156,9 @@ def _read_parts(text: str, names: Names, wrapped: bool = False) -> Reading | Non
             position = token.end()
             if value in (":", ",", "–", "—", "-", "|") and _has_stamp(current):
                 ahead = _TOKEN.match(text, _skip_blanks(text, position))
-                if ahead is None or _kind(ahead) == "word" and not _is_part(ahead[0], names):
-                    if _PREFIX.match(text, _skip_blanks(text, position)) is None:
-                        return _with_rest(readings, text, position, value, names)
+                wordy = ahead is None or _kind(ahead) == "word" and not _is_part(ahead[0], names)
+                if wordy and _PREFIX.match(text, _skip_blanks(text, position)) is None:
+                    return _with_rest(readings, text, position, value, names)
             continue
         if not _take(current, kind, token, names, text):
             if _has_stamp(current) and last_sep in (":", ",", "–", "—", "-", "|", "+++"):
@@ -275,10 +275,10 @@ def _take_number(current: dict[str, object], token: re.Match[str], text: str) ->
     if hour_word is not None and current.get("hour") is None and ordinal != ".":
         current["hour"], current["minute"] = number, 0
         return True
-    if after[:1].lower() in ("a", "p") and re.match(r"[ap]\.?m\b\.?", after, re.I):
-        if current.get("hour") is None:
-            current["hour"], current["minute"] = number, 0
-            return True
+    meridiem_next = after[:1].lower() in ("a", "p") and re.match(r"[ap]\.?m\b\.?", after, re.I)
+    if meridiem_next and current.get("hour") is None:
+        current["hour"], current["minute"] = number, 0
+        return True
     if current.get("day") is None:
         current["day"] = number
         return True
@@ -308,6 +308,8 @@ def _with_rest(
     readings: list[dict[str, object]], text: str, position: int, sep: str, names: Names
 ) -> Reading | None:
     rest = text[position:].strip().rstrip("+").strip()
+    if rest and all(char.isdigit() or char in ".,:" for char in rest):
+        return None  # '16 May 20255', 'May 16, 202': a mistyped part, not a stamp and text
     if not rest:
         return _finish(readings, "", "", names)
     return _finish(readings, rest, sep, names)

@@ -22,12 +22,16 @@ Copy|Copy link|Link copied|Link Copied!|Copied|Save|Print|Email|E-Mail|Facebook|
 Reddit|WhatsApp|Messenger|LinkedIn|Telegram|Bluesky|Threads|Comments|Comment
 Advertisement|ADVERTISEMENT|Ad Feedback|Sponsored|Anzeige|Werbung|Publicité|PUBLICITÉ|Publicidad
 Pubblicità|Publicidade|Advertentie|Reklam|REKLAM|Реклама|Реклама.
-Skip to content|Skip to main content|Skip to navigation|Skip links|Skip to Content|Skip to site index
+Skip to content|Skip to main content|Skip to navigation|Skip links|Skip to Content
+Skip to site index
 Skip to main menu|Skip to more DW sites|Accessibility Help|Menu|Search|Home|Sign in|Log in
-Live|LIVE|Live Updates|LIVE UPDATES|Live updates|Watch Live|Live Reporting|Live blog|Liveblog|liveblog
-Liveticker|Live-Ticker|Live terminé|Tout le live|Directo|EN DIRECT|En direct|AO VIVO|Ao vivo|Em directo
+Live|LIVE|Live Updates|LIVE UPDATES|Live updates|Watch Live|Live Reporting|Live blog|Liveblog
+liveblog
+Liveticker|Live-Ticker|Live terminé|Tout le live|Directo|EN DIRECT|En direct|AO VIVO|Ao vivo
+Em directo
 DIRETTA|Diretta|LIVE BLOG|CANLI|Canlı|Прямой эфир|Онлайн|Наживо|Пряма трансляція|liveblog gesloten
-Show key events only|Please turn on JavaScript to use this feature|Click here to share on social media
+Show key events only|Please turn on JavaScript to use this feature
+Click here to share on social media
 share2|Purchase Licensing Rights, opens new tab|Get involved|About sharing|Follow|Suivre
 Zum Inhalt springen|Link kopieren|Zur Merkliste hinzufügen|Artikel teilen|Teilen
 Aller au contenu|Aller au contenu principal|Passer au contenu principal|Partager|Copier le lien
@@ -42,7 +46,8 @@ Delen|Deel|Kopieer link|Paylaş|Linki kopyala|Google News ile Abone Ol|Поде�
 """Exact lines (any letter case) that are page chrome wherever they stand."""
 
 _CHROME_PATTERNS = re.compile(
-    r"(?:share|partager|compartir|teilen|condividi|compartilhe|delen) (?:on|sur|en|via|auf|su|no|op) .{1,20}"
+    r"(?:share|partager|compartir|teilen|condividi|compartilhe|delen)"
+    r" (?:on|sur|en|via|auf|su|no|op) .{1,20}"
     r"|reporting by .*|(?:writing|editing|compiled) by .*|our standards: .*"
     r"|list \d+ of \d+|list of \d+ items|end of list|skip next section.*"
     r"|https?://\S+|(?:leestijd|temps de lecture|lesezeit|reading time|tempo de leitura)\b.{0,30}"
@@ -68,8 +73,10 @@ SUMMARY_BLOCKS = {
     line.casefold()
     for line in """
 Key events|Key Events|Key points|Key Points|Summary|Highlights|What we know|What we know so far
-What we're covering|What we’re covering|Here's what we know:|Here’s what we know:|What you need to know
-Das Wichtigste im Überblick|Das Wichtigste|Überblick|L'essentiel|L’essentiel|Les essentiels|Ce qu'il faut savoir
+What we're covering|What we’re covering|Here's what we know:|Here’s what we know:
+What you need to know
+Das Wichtigste im Überblick|Das Wichtigste|Überblick|L'essentiel|L’essentiel|Les essentiels
+Ce qu'il faut savoir
 Lo más importante|Lo último|Claves|I punti chiave|In sintesi|Os destaques|Destaques|Resumo
 Belangrijkste punten|Samenvatting|Главное|Коротко|Головне|Öne çıkanlar|Özet
 """.replace("\n", "|").split("|")
@@ -80,14 +87,41 @@ points (the intro)."""
 
 KEY_EVENT_MARKERS = {
     marker.casefold()
-    for marker in "Key event|Key Event|Key events|Important|Highlight|Wichtig|Destaque|Essentiel"
-    "|Important :|Importante|In evidenza|Belangrijk|Önemli|Важно|Важливо".split("|")
+    for marker in [
+        "Key event",
+        "Key Event",
+        "Key events",
+        "Important",
+        "Highlight",
+        "Wichtig",
+        "Destaque",
+        "Essentiel",
+        "Important :",
+        "Importante",
+        "In evidenza",
+        "Belangrijk",
+        "Önemli",
+        "Важно",
+        "Важливо",
+    ]
 }
 
 PINNED_MARKERS = {
     marker.casefold()
-    for marker in "Pinned post|Pinned|Pinned Post|Angeheftet|Épinglé|Fijado|Fissato|Fixado"
-    "|Vastgepind|Закреплено|Закріплено|Sabitlendi".split("|")
+    for marker in [
+        "Pinned post",
+        "Pinned",
+        "Pinned Post",
+        "Angeheftet",
+        "Épinglé",
+        "Fijado",
+        "Fissato",
+        "Fixado",
+        "Vastgepind",
+        "Закреплено",
+        "Закріплено",
+        "Sabitlendi",
+    ]
 }
 
 _CREDIT = re.compile(
@@ -100,7 +134,8 @@ _CREDIT = re.compile(
     r"|^© |\s©\s?\S",
     re.IGNORECASE,
 )
-"""A caption or credit: 'Photograph: Toby Melville/Reuters', '(AP Photo/...)', '[... via Reuters]'."""
+"""A caption or credit: 'Photograph: Toby Melville/Reuters', '(AP Photo/...)',
+'[... via Reuters]'."""
 
 _AGENCIES = re.compile(
     r"(?:(?:ANP|AFP|AP|EPA|Reuters|REUTERS|Getty Images|PA|dpa|ANSA|AA|TASS|Anadolu|Imago"

@@ -13,16 +13,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import cast
 
 from ..errors import ContentError, Problem, ProblemCollector
-from ..model import ClassifiedLine, Entry, Liveblog, Order, Paragraph, SourceInfo, entry_anchor
+from ..model import (
+    ClassifiedLine,
+    Entry,
+    LineKind,
+    Liveblog,
+    Order,
+    Paragraph,
+    SourceInfo,
+    entry_anchor,
+)
 from .dateline import Reading
-from .dating import Clock, check_offsets, detect_order, dst_kind, valid_clock
+from .dating import Clock, check_offsets, detect_order, valid_clock
 from .furniture import FurnitureRules
 from .lines import Draft, Page, classify
 from .names import detect_language, names_for
 from .stamps import near_miss_kind, normalise
+from .walk import check_order, resolve, section_days, walk_days
 from .zones import resolve_setting, zone_of_abbreviation
+
+_NEAR_MISS_HINTS = {
+    "date": "check the spelling of the weekday, month and year",
+    "time": "write it as HH:MM with a known zone, such as '22:52 GMT'",
+}
+_STAYS = {
+    "headline": "the headline",
+    "intro": "part of the intro",
+    "title": "the entry's title",
+    "byline": "the entry's byline",
+    "caption": "a caption",
+    "paragraph": "part of the entry above",
+}
+"""Where a near miss ends up instead, by the kind of line it became."""
 
 _ZONE_HINT = (
     "use an abbreviation from README's zone table, an offset such as +03:00, or an IANA name"
@@ -89,7 +114,7 @@ def read_liveblog(
     rules = FurnitureRules(options.furniture, problems)
     page = classify(raw_lines, names, rules, options.headline)
     lines = tuple(
-        ClassifiedLine(number, kind or "paragraph", raw)  # type: ignore[arg-type]
+        ClassifiedLine(number, cast(LineKind, kind or "paragraph"), raw)
         for number, (kind, raw) in enumerate(zip(page.kinds, raw_lines), start=1)
     )
     warnings: list[Problem] = []
@@ -183,9 +208,9 @@ def _page_dates(page: Page, clock: Clock) -> tuple[datetime | date | None, datet
     for moment in (published, updated):
         if moment is not None and clock.reference is None:
             clock.reference = moment.date() if isinstance(moment, datetime) else moment
-    if isinstance(updated, date) and not isinstance(updated, datetime):
+    if not isinstance(updated, datetime):
         updated = None
-    return published, updated  # type: ignore[return-value]
+    return published, updated
 
 
 def _dateline_moment(
@@ -218,16 +243,17 @@ def _date_entries(
     updated: datetime | None,
 ) -> tuple[Order, tuple[Entry, ...]]:
     drafts = page.drafts
-    _DRAFTS[0] = drafts
     zones = [_draft_zone(d, clock) for d in drafts]
     stated: list[datetime | None] = [_stated(d, z, clock) for d, z in zip(drafts, zones)]
     order = options.order or detect_order(page, stated, [s is not None for s in stated])
-    days = _section_days(page, clock)
-    moments = _walk_days(page, order, stated, zones, days, published, updated, options, clock)
+    days = section_days(page, clock)
+    moments = walk_days(
+        page, order, stated, zones, days, published, updated, options.published, clock
+    )
     if any(moment is None for moment in moments):
         return order, ()
     dated = [(m, d) for m, d in zip(moments, drafts) if m is not None]
-    _check_order(dated, order, clock)
+    check_order(dated, order, clock)
     check_offsets(dated, clock)
     page.order = order
     return order, _build_entries(dated, page, clock)
@@ -257,232 +283,7 @@ def _stated(draft: Draft, zone: tzinfo, clock: Clock) -> datetime | None:
     if not reading.has_date:
         return None
     day = clock.day_of(reading, draft.line, draft.column)
-    return None if day is None else _resolve(clock.instant(day, reading, zone), draft, clock, None)
-
-
-def _resolve(moment: datetime, draft: Draft, clock: Clock, after: datetime | None) -> datetime:
-    """Settle a time that exists twice or not at all, and report it."""
-    kind = dst_kind(moment)
-    if kind == "gap":
-        clock.warn(draft.line, draft.column, f"{draft.label!r} does not exist on that day "
-                   "(the clocks went forward); read with the offset before the change",
-                   "check the time against the original", "nonexistent-time")  # fmt: skip
-    elif kind == "fold":
-        later = moment.replace(fold=1)
-        if after is not None and moment < after <= later:
-            moment = later
-        clock.warn(draft.line, draft.column, f"{draft.label!r} happened twice that night "
-                   f"(the clocks went back); read as {moment.astimezone(moment.tzinfo):%H:%M%z}",
-                   "write the stamp's zone (EDT or EST), or confirm in source.yml",
-                   "ambiguous-time")  # fmt: skip
-    return moment.astimezone(moment.tzinfo) if moment.tzinfo else moment
-
-
-def _section_days(page: Page, clock: Clock) -> dict[int, date]:
-    """The date line above each section, by section number (1 for the first date line)."""
-    days: dict[int, date] = {}
-    for number, ((_, reading), line) in enumerate(zip(page.dates, page.date_lines), start=1):
-        day = clock.day_of(reading, line, 1)
-        if day is not None:
-            days[number] = day
-    return days
-
-
-def _walk_days(
-    page: Page,
-    order: Order,
-    stated: list[datetime | None],
-    zones: list[tzinfo],
-    days: dict[int, date],
-    published: datetime | date | None,
-    updated: datetime | None,
-    options: ParseOptions,
-    clock: Clock,
-) -> list[datetime | None]:
-    """Instants for every draft: stated ones as they are, others walked from an anchor.
-
-    A date line dates the entry right below it; from there, along the order of posting, a
-    clock that runs back has passed midnight (a day no date line names: reported).
-    """
-    drafts = page.drafts
-    moments: list[datetime | None] = list(stated)
-    sections = sorted({d.section for d in drafts})
-    for section in sections:
-        members = [i for i, d in enumerate(drafts) if d.section == section]
-        anchor_day = days.get(section)
-        if section == 0 and anchor_day is None and days:
-            anchor_day = days[min(days)]
-            first = next((i for i in members if "pinned" not in drafts[i].markers), members[0])
-            clock.warn(drafts[first].line, drafts[first].column,
-                       "entry above the first date line; dated by the date line below it",
-                       "check its date, or confirm in source.yml", "before-first-date")  # fmt: skip
-            members_below = [i for i, d in enumerate(drafts) if d.section == min(days)]
-            _walk_above(members, members_below, moments, stated, zones, anchor_day, order, clock)
-            continue
-        if anchor_day is not None:
-            _walk_section(members, moments, stated, zones, anchor_day, order, True, clock)
-            continue
-        anchor = _page_anchor(published, updated, options)
-        if anchor is None:
-            if all(stated[i] is not None for i in members):
-                continue
-            undated = next(i for i in members if stated[i] is None)
-            clock.problems.add(drafts[undated].line, drafts[undated].column,
-                               f"no date for entry {drafts[undated].label}",
-                               "add a date line such as '16 May 2025' above it, or set"
-                               " 'published' in source.yml", code="no-date")  # fmt: skip
-            return [None] * len(drafts)
-        _walk_anchor(members, moments, stated, zones, anchor, order, clock)
-    return moments
-
-
-def _page_anchor(
-    published: datetime | date | None, updated: datetime | None, options: ParseOptions
-) -> tuple[str, datetime | date] | None:
-    if options.published is not None:
-        return "start", options.published
-    if published is not None:
-        return "start", published
-    if updated is not None:
-        return "end", updated
-    return None
-
-
-def _walk_section(
-    members: list[int],
-    moments: list[datetime | None],
-    stated: list[datetime | None],
-    zones: list[tzinfo],
-    day: date,
-    order: Order,
-    named: bool,
-    clock: Clock,
-) -> None:
-    """Walk one date line's entries in page order from the first, which the line dates."""
-    previous: datetime | None = None
-    drafts_seen = 0
-    for index in members:
-        if stated[index] is not None:
-            previous = stated[index]
-            continue
-        draft = _DRAFTS[0][index]
-        moment = _on_day(day, draft, zones[index], clock, previous, order)
-        if (
-            previous is not None
-            and _against(moment, previous, order)
-            and "pinned" not in draft.markers
-        ):
-            day = day + timedelta(days=1 if order == "oldest-first" else -1)
-            moment = _on_day(day, draft, zones[index], clock, previous, order)
-            if named:
-                clock.warn(draft.line, draft.column, f"entry {draft.label} is on a day no date"
-                           f" line names ({day:%-d %B %Y}, past midnight)",
-                           "add the date line, or confirm in source.yml", "no-date")  # fmt: skip
-        moments[index] = moment
-        if "pinned" not in draft.markers:
-            previous = moment
-        drafts_seen += 1
-
-
-def _walk_above(
-    members: list[int],
-    below: list[int],
-    moments: list[datetime | None],
-    stated: list[datetime | None],
-    zones: list[tzinfo],
-    day: date,
-    order: Order,
-    clock: Clock,
-) -> None:
-    """Entries above the first date line, walked up from the entry right below it."""
-    reverse: Order = "oldest-first" if order == "newest-first" else "newest-first"
-    start = below[0] if below else None
-    previous = moments[start] if start is not None else None
-    for index in reversed(members):
-        if stated[index] is not None:
-            previous = stated[index]
-            continue
-        draft = _DRAFTS[0][index]
-        moment = _on_day(day, draft, zones[index], clock, previous, reverse)
-        if (
-            previous is not None
-            and _against(moment, previous, reverse)
-            and "pinned" not in draft.markers
-        ):
-            day = day + timedelta(days=1 if reverse == "oldest-first" else -1)
-            moment = _on_day(day, draft, zones[index], clock, previous, reverse)
-        moments[index] = moment
-        if "pinned" not in draft.markers:
-            previous = moment
-
-
-def _walk_anchor(
-    members: list[int],
-    moments: list[datetime | None],
-    stated: list[datetime | None],
-    zones: list[tzinfo],
-    anchor: tuple[str, datetime | date],
-    order: Order,
-    clock: Clock,
-) -> None:
-    """No date line: the oldest entry starts on the publication date, or the newest ends on
-    the day of the last update."""
-    where, when = anchor
-    day = when.date() if isinstance(when, datetime) else when
-    posting = members if order == "oldest-first" else list(reversed(members))
-    if where == "end":
-        posting.reverse()  # walk back from the newest
-    walk_order: Order = "oldest-first" if where == "start" else "newest-first"
-    previous: datetime | None = None
-    for position, index in enumerate(posting):
-        if stated[index] is not None:
-            previous = stated[index]
-            continue
-        draft = _DRAFTS[0][index]
-        moment = _on_day(day, draft, zones[index], clock, previous, walk_order)
-        if position == 0 and where == "end" and isinstance(when, datetime) and moment > when:
-            day -= timedelta(days=1)
-            moment = _on_day(day, draft, zones[index], clock, previous, walk_order)
-        if previous is not None and _against(moment, previous, walk_order):
-            day += timedelta(days=1 if walk_order == "oldest-first" else -1)
-            moment = _on_day(day, draft, zones[index], clock, previous, walk_order)
-        moments[index] = moment
-        previous = moment
-
-
-def _against(moment: datetime, previous: datetime, order: Order) -> bool:
-    return moment < previous if order == "oldest-first" else moment > previous
-
-
-def _on_day(
-    day: date, draft: Draft, zone: tzinfo, clock: Clock, previous: datetime | None, order: Order
-) -> datetime:
-    moment = clock.instant(day, draft.reading, zone)
-    after = previous if order == "oldest-first" else None
-    if order == "newest-first" and previous is not None and dst_kind(moment) == "fold":
-        earlier = moment.replace(fold=0)
-        if not earlier < previous:
-            moment = moment.replace(fold=1)
-        return _resolve(moment, draft, clock, None)
-    return _resolve(moment, draft, clock, after)
-
-
-_DRAFTS: list[list[Draft]] = [[]]
-"""The drafts being dated (set by _build_entries' caller for the walkers)."""
-
-
-def _check_order(dated: list[tuple[datetime, Draft]], order: Order, clock: Clock) -> None:
-    """out-of-order at the first entry that breaks the page's order (pinned ones exempt)."""
-    previous: datetime | None = None
-    for moment, draft in dated:
-        if "pinned" in draft.markers:
-            continue
-        if previous is not None and _against(moment, previous, order):
-            clock.warn(draft.line, draft.column, f"entry {draft.label} is out of order",
-                       "check its stamp; the timeline lists entries by time",
-                       "out-of-order")  # fmt: skip
-            return
-        previous = moment
+    return None if day is None else resolve(clock.instant(day, reading, zone), draft, clock, None)
 
 
 def _build_entries(
@@ -536,12 +337,14 @@ def _check(page: Page, raw_lines: list[str], rules: FurnitureRules, clock: Clock
                    f" text of entry {draft.label}; kept as its text",
                    "if it opens an entry, put a blank line above it", "time-in-entry")  # fmt: skip
     for number, kind in enumerate(page.kinds, start=1):
-        if kind in ("paragraph", "intro", "headline"):
-            near = near_miss_kind(normalise(raw_lines[number - 1]))
+        if kind in _STAYS:
+            raw = raw_lines[number - 1]
+            near = near_miss_kind(normalise(raw))
             if near is not None:
-                clock.warn(number, 1, f"line looks like a {near} line but is not one: "
-                           f"{normalise(raw_lines[number - 1])!r}",
-                           "check it against the original; it stays text", "near-miss")  # fmt: skip
+                clock.warn(number, len(raw) - len(raw.lstrip()) + 1,
+                           f"line looks like a {near} line but is not one: {normalise(raw)!r}",
+                           f"{_NEAR_MISS_HINTS[near]}, or it stays {_STAYS[kind]}",
+                           "near-miss")  # fmt: skip
     for draft in page.drafts:
         if not draft.body and draft.title is None:
             clock.warn(draft.line, draft.column, f"entry {draft.label} has no text", "",
