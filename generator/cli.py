@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .check import check_content
 from .errors import ContentError
 from .load import display_path, load_source
 from .load.textfile import read_text
+from .model import Liveblog
 from .parse.liveblog import ParseOptions, describe_liveblog, parse_liveblog
 from .pipeline import build
+from .report import describe_lines, lines_of
+from .yamlout import dump_yaml
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parse(path: Path) -> int:
-    """Print the parsed live-blog as YAML, then how every line was classified.
+    """Print the parsed live-blog as YAML, then how every line was classified and which lines
+    were left out; when the parse fails, the classification and then the problems.
 
     A source.yml beside the file supplies its zone, date, order and furniture lines, as
     the build would.
@@ -62,21 +63,30 @@ def _parse(path: Path) -> int:
     shown = display_path(path)
     source_path = path.parent / "source.yml"
     options = ParseOptions.from_source(load_source(source_path)) if source_path.is_file() else None
-    blog = parse_liveblog(read_text(path, shown), shown, options or ParseOptions())
-    model = describe_liveblog(blog)
-    sys.stdout.write(yaml.safe_dump(model, allow_unicode=True, sort_keys=False, width=100))
-    counts: Counter[str] = Counter(line.kind for line in blog.lines)
-    kinds = ("headline", "intro", "date", "time", "paragraph", "furniture", "blank")
-    print(f"# {len(blog.lines)} lines: " + ", ".join(f"{k} {counts[k]}" for k in kinds))
-    for line in blog.lines:
-        if line.kind != "blank":
-            # The text is untrusted: show control characters escaped, never raw.
-            text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in line.text.strip())
-            text = text if len(text) <= 70 else text[:69] + "…"
-            print(f"# {line.number:5} {line.kind:<9} {text}")
+    text = read_text(path, shown)
+    try:
+        blog = parse_liveblog(text, shown, options or ParseOptions())
+    except ContentError as error:
+        lines = tuple(lines_of(error))
+        if lines:
+            print("\n".join(describe_lines(lines)))
+        raise
+    sys.stdout.write(dump_yaml(_describe(blog)))
+    print("\n".join(describe_lines(blog.lines)))
     for warning in blog.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _describe(blog: Liveblog) -> dict[str, object]:
+    """The parser's description, with what the page said of itself after the headline."""
+    described = describe_liveblog(blog)
+    page = {
+        "language": blog.language,
+        "published": blog.published.isoformat() if blog.published else None,
+        "updated": blog.updated.isoformat() if blog.updated else None,
+    }
+    return {"headline": described.pop("headline"), **page, **described}
 
 
 def _check(content_dir: Path) -> int:
