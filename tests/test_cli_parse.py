@@ -219,7 +219,9 @@ def test_parse_shows_each_entrys_parts_and_every_left_out_line(tmp_path, capsys,
     comments = [line for line in out.splitlines() if line.startswith("#")]
     assert "#     8 marker    Key event" in comments
     assert "#    12 updated   Updated at 11.20am BST" in comments
-    assert "#    17 caption   A view of the barrier. Photograph: Jan de Vries/Harbour Press" in comments
+    assert "#    17 caption   A view of the barrier. Photograph: Jan de Vries/Harbour Press" in (
+        comments
+    )
     left_out = comments[comments.index(
         "# left out as page furniture or chrome (4 lines; not part of the live-blog):"
     ) + 1:]  # fmt: skip
