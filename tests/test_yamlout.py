@@ -73,8 +73,9 @@ def test_the_shape_of_the_document():
 
 plain = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(min_size=1), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
