@@ -15,6 +15,7 @@ from .model import Liveblog
 from .parse.liveblog import ParseOptions, describe_liveblog, parse_liveblog
 from .pipeline import build
 from .report import describe_lines, lines_of
+from .scaffold import new_explainer
 from .yamlout import dump_yaml
 
 
@@ -41,12 +42,21 @@ def main(argv: list[str] | None = None) -> int:
         "--site-url",
         help="the site's address (mkdocs.yml's site_url), for absolute structured-data links",
     )
+    new = commands.add_parser(
+        "new", help="make DIR a new explainer of the live-blog LIVEBLOG (never overwrites)"
+    )
+    new.add_argument("liveblog", type=Path)
+    new.add_argument("dir", type=Path)
+    new.add_argument("--outlet", default="", help="who published the live-blog (source.yml)")
+    new.add_argument("--url", default="", help="where the original was published (source.yml)")
     args = parser.parse_args(argv)
     try:
         if args.command == "parse":
             return _parse(args.file)
         if args.command == "check":
             return _check(args.content_dir)
+        if args.command == "new":
+            return _new(args.liveblog, args.dir, args.outlet, args.url)
         return _export(args.dir, args.config, args.content, args.site_url)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -87,6 +97,25 @@ def _describe(blog: Liveblog) -> dict[str, object]:
         "updated": blog.updated.isoformat() if blog.updated else None,
     }
     return {"headline": described.pop("headline"), **page, **described}
+
+
+def _new(liveblog: Path, folder: Path, outlet: str, url: str) -> int:
+    """Write the new explainer; exit 1 if it cannot build yet (the problems say why)."""
+    made = new_explainer(liveblog, folder, outlet=outlet, url=url)
+    shown = display_path(folder)
+    for problem in made.problems:
+        print(problem, file=sys.stderr)
+    for warning in made.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for key in made.todo:
+        print(f"todo: {shown}/content/source.yml: set '{key}' (not found in the text)")
+    print(f"wrote {len(made.written)} files to {shown}")
+    if made.problems:
+        print(f"the live-blog does not parse yet: fix the above, then `explainer check "
+              f"{shown}/content`", file=sys.stderr)  # fmt: skip
+        return 1
+    print(f"next: cd {shown} && mkdocs serve")
+    return 0
 
 
 def _check(content_dir: Path) -> int:

@@ -8,8 +8,9 @@ and never as markup; editors' Markdown (summaries, notes, annotations) is truste
 from __future__ import annotations
 
 from collections import Counter
+from typing import get_args
 
-from ..model import Explainer, Site
+from ..model import Explainer, LineKind, Site
 from .blocks import (
     format_clock_span,
     format_count,
@@ -141,7 +142,7 @@ def render_about(explainer: Explainer) -> str:
         "",
         "The live-blog is third-party text. It is reproduced verbatim and attributed to "
         f"{escape_text(source.outlet)}; its words are never edited. Where its spelling or "
-        "framing differs from the common record (for example *Kiev* for Kyiv), an annotation "
+        f"framing differs from the common record{_spelling_example(explainer)}, an annotation "
         "says so beside the words.",
         "",
         "## What was left out",
@@ -174,9 +175,33 @@ def render_about(explainer: Explainer) -> str:
         "annotation on its exact words;",
         "4. **render** the pages, which MkDocs with the Material theme builds into this site.",
         "",
-        f"The source file has {len(blog.lines)} lines: 1 headline, {counts['intro']} intro, "
-        f"{counts['date']} date, {counts['time']} time, {counts['paragraph']} entry "
-        f"paragraph, {counts['furniture']} furniture and {counts['blank']} blank.",
+        f"The source file has {len(blog.lines)} lines: {_format_line_counts(counts)}.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _spelling_example(explainer: Explainer) -> str:
+    """An example from the explainer's own spelling notes (`` (for example *Kiev* for
+    Kyiv)``), or nothing: no other explainer's example may show here."""
+    for note in explainer.annotations:
+        if note.kind == "spelling":
+            term = next((t for t in explainer.glossary if t.id == note.see), None)
+            usual = f" for {escape_text(term.name, at_line_start=False)}" if term else ""
+            if term and term.name == note.quote:
+                usual = ""
+            return f" (for example *{escape_text(note.quote, at_line_start=False)}*{usual})"
+    return ""
+
+
+_ALWAYS_COUNTED = ("headline", "intro", "date", "time", "paragraph", "furniture", "blank")
+_KIND_NAMES = {"paragraph": "entry paragraph", "marker": "key-event or pinned marker"}
+
+
+def _format_line_counts(counts: Counter[str]) -> str:
+    """``1 headline, 9 intro, ... and 0 blank``: every kind of line the file has, so the
+    counts add up to its lines."""
+    kinds = [k for k in get_args(LineKind) if k in _ALWAYS_COUNTED or counts[k]]
+    kinds = [k for k in kinds if k != "blank"] + ["blank"]
+    parts = [f"{counts[k]} {_KIND_NAMES.get(k, k)}" for k in kinds]
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
