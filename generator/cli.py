@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `explainer parse ... | head`: the reader has gone; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parse(path: Path) -> int:

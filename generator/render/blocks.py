@@ -24,10 +24,16 @@ KIND_LABELS = {
 
 
 def render_block(block: Block, page: str, router: Router) -> list[str]:
-    """The block's paragraphs with links and marks, then what it mentions, then its notes."""
-    lines: list[str] = []
+    """The block's paragraphs with links and marks, then what it mentions, then its notes.
+
+    An entry's own title and byline come first, its captions and update after its text:
+    the source's words, escaped, each marked as what it is.
+    """
+    lines: list[str] = _render_entry_head(block.entry) if block.entry else []
     for index, paragraph in enumerate(block.paragraphs):
         lines += [_render_paragraph(paragraph.text, block, index, page, router), ""]
+    if block.entry:
+        lines += _render_entry_foot(block.entry)
     mentioned = list(dict.fromkeys(m.target for ms in block.mentions for m in ms))
     terms = [t for t in mentioned if t.startswith("term:")]
     notes = [t for t in mentioned if t.startswith("note:")]
@@ -47,6 +53,38 @@ def render_block(block: Block, page: str, router: Router) -> list[str]:
         ]
     lines += render_annotation_notes(block, page, router)
     return lines
+
+
+def _render_entry_head(entry: Entry) -> list[str]:
+    lines = []
+    if entry.title:
+        lines += [f"**{escape_text(entry.title, at_line_start=False)}**",
+                  "{ .explainer-entry-title }", ""]  # fmt: skip
+    if entry.byline:
+        byline = escape_text(entry.byline, at_line_start=False)
+        lines += [f"*{byline}*", "{ .explainer-byline }", ""]
+    return lines
+
+
+def _render_entry_foot(entry: Entry) -> list[str]:
+    lines = []
+    for caption in entry.captions:
+        lines += [f"*{escape_text(caption.text, at_line_start=False)}*",
+                  "{ .explainer-caption }", ""]  # fmt: skip
+    if entry.updated is not None:
+        lines += [f"Updated {format_update(entry)}", "{ .explainer-updated }", ""]
+    return lines
+
+
+def format_update(entry: Entry) -> str:
+    """``<time datetime="...">12:35 BST</time>``, with the day when it is not the entry's."""
+    updated = entry.updated
+    assert updated is not None
+    zone = updated.tzname() or ""
+    label = f"{updated:%H:%M}" + (f" {zone}" if zone.isalpha() else "")
+    if updated.date() != entry.posted.date():
+        label = f"{updated:%-d %B %Y}, {label}"
+    return f'<time datetime="{updated.isoformat()}">{escape_text(label)}</time>'
 
 
 def render_headline(explainer: Explainer, router: Router) -> str:

@@ -198,10 +198,10 @@ _ALWAYS_COUNTED = ("headline", "intro", "date", "time", "paragraph", "furniture"
 _KIND_NAMES = {"paragraph": "entry paragraph", "marker": "key-event or pinned marker"}
 
 
-def _format_line_counts(counts: Counter[str]) -> str:
+def _format_line_counts(counts: Counter[LineKind]) -> str:
     """``1 headline, 9 intro, ... and 0 blank``: every kind of line the file has, so the
     counts add up to its lines."""
-    kinds = [k for k in get_args(LineKind) if k in _ALWAYS_COUNTED or counts[k]]
+    kinds: list[LineKind] = [k for k in get_args(LineKind) if k in _ALWAYS_COUNTED or counts[k]]
     kinds = [k for k in kinds if k != "blank"] + ["blank"]
     parts = [f"{counts[k]} {_KIND_NAMES.get(k, k)}" for k in kinds]
     return ", ".join(parts[:-1]) + f" and {parts[-1]}"
