@@ -5,6 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import ClassifiedLine
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem] | Problem) -> None:
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.lines: tuple[ClassifiedLine, ...] = ()
+        """For a live-blog that cannot be parsed: how each of its lines was classified."""
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod

@@ -230,7 +230,7 @@ def _take(
     if kind == "number":
         return _take_number(current, token, text)
     if kind == "word":
-        return _take_word(current, value, token.start(), names)
+        return _take_word(current, value, token.start(), names, text)
     return False
 
 
@@ -238,7 +238,7 @@ def _take_numeric_date(current: dict[str, object], value: str, names: Names) -> 
     if current.get("month") is not None:
         return False
     parts = [int(part) for part in re.split(r"[./-]", value)]
-    if len(parts[0:1]) and len(value.split("-")[0]) == 4:
+    if len(parts) == 3 and len(value.split("-")[0]) == 4:
         year, month, day = parts
     elif len(parts) == 2:
         if "/" not in value:
@@ -265,7 +265,7 @@ def _take_number(current: dict[str, object], token: re.Match[str], text: str) ->
         if zone_next and current.get("hour") is None and number % 100 < 60 and number < 2400:
             current["hour"], current["minute"] = number // 100, number % 100
             return True
-        if current.get("year") is None and 1900 <= number < 2200:
+        if current.get("year") is None and (current.get("month") is not None or number >= 1900):
             current["year"] = number
             return True
         return False
@@ -285,7 +285,8 @@ def _take_number(current: dict[str, object], token: re.Match[str], text: str) ->
     return False
 
 
-def _take_word(current: dict[str, object], value: str, start: int, names: Names) -> bool:
+def _take_word(current: dict[str, object], value: str, start: int, names: Names, text: str) -> bool:
+    end = start + len(value)
     folded = fold(value)
     if folded in ("h",) and current.get("hour") is not None:
         return True
@@ -298,7 +299,13 @@ def _take_word(current: dict[str, object], value: str, start: int, names: Names)
     if folded in names.relative_days and current.get("relative_day") is None:
         current["relative_day"] = names.relative_days[folded]
         return True
-    if folded in _ZONE_WORDS and current.get("zone") is None and value.isupper():
+    last = not text[end:].strip()
+    zone_free = current.get("hour") is not None and current.get("zone") is None
+    if zone_free and last and value.isupper() and value.isalpha() and 2 <= len(value) <= 5:
+        current["zone"], current["zone_column"] = value, start + 1
+        return True  # '10:30 XYZ': a zone, if an unknown one (reported when read)
+    written_as_zone = value.isupper() or folded in ("gmt", "utc")
+    if folded in _ZONE_WORDS and current.get("zone") is None and written_as_zone:
         current["zone"], current["zone_column"] = value.upper(), start + 1
         return True
     return folded in FILLERS

@@ -9,6 +9,7 @@ applied before the change. Each doubtful reading is reported with its code.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
@@ -27,6 +28,17 @@ _FAMILIES = {
 }  # fmt: skip
 """Abbreviations that are one region's winter and summer clocks, for offset changes."""
 
+_REGIONS = {
+    "US-East": "America/New_York", "US-Central": "America/Chicago",
+    "US-Mountain": "America/Denver", "US-Pacific": "America/Los_Angeles", "UK": "Europe/London",
+    "CE": "Europe/Berlin", "EE": "Europe/Helsinki", "AU-East": "Australia/Sydney",
+    "NZ": "Pacific/Auckland",
+}  # fmt: skip
+"""Each family's clocks, to tell a change of summer time from a mix of abbreviations."""
+
+_YEARS = range(1900, 2200)
+"""Years a live-blog can be dated in; others are typing mistakes."""
+
 
 @dataclass
 class Clock:
@@ -42,8 +54,14 @@ class Clock:
     entry_zone: tzinfo | None = None
     page_zone: tzinfo | None = None
     """The zone the page's datelines name, for stamps when nothing else says."""
+    last_dated: date | None = None
+    """The last date line with a year, for a later one without."""
     zone_assumed: bool = False
     families: dict[int, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+    """The page's lines, normalised, for messages that quote one."""
+    reported: set[int] = field(default_factory=set)
+    """Lines whose zone has been reported, so a zone read twice is reported once."""
 
     def warn(self, line: int, column: int, message: str, hint: str, code: str) -> None:
         self.warnings.append(Problem(self.problems.path, line, column, message, hint, code))
@@ -54,29 +72,32 @@ class Clock:
             try:
                 zone = zone_of_abbreviation(reading.zone, self.setting)
             except AmbiguousZone as error:
-                self.problems.add(
-                    line,
-                    reading.zone_column or column,
-                    f"the zone {reading.zone!r} is ambiguous: {error}",
-                    "set 'timezone' in source.yml (e.g. Asia/Kolkata or America/Chicago)",
-                    code="ambiguous-zone",
-                )
+                self._zone_problem(line, reading.zone_column or column,
+                                   f"the zone {reading.zone!r} is ambiguous: {error}",
+                                   "set 'timezone' in source.yml (e.g. Asia/Kolkata or"
+                                   " America/Chicago)", "ambiguous-zone")  # fmt: skip
                 return timezone.utc
             if zone is None:
-                self.problems.add(
-                    line,
-                    reading.zone_column or column,
-                    f"unknown time zone {reading.zone!r}",
-                    "use an abbreviation from README's zone table or an offset such as GMT+3,"
-                    " or set 'timezone' in source.yml",
-                    code="unknown-zone",
-                )
+                self._zone_problem(line, reading.zone_column or column,
+                                   f"unknown time zone {reading.zone!r}",
+                                   "use a zone abbreviation such as GMT, BST, CEST, EDT or MSK,"
+                                   " an offset such as GMT+3, or set 'timezone' in source.yml"
+                                   " and drop it", "unknown-zone")  # fmt: skip
                 return timezone.utc
             family = _FAMILIES.get(reading.zone.upper())
             if family:
                 self.families[line] = family
             return zone
         return self.statement or self.setting or self.entry_zone or self.page_zone
+
+    def _zone_problem(self, line: int, column: int, message: str, hint: str, code: str) -> None:
+        if line in self.reported:
+            return
+        self.reported.add(line)
+        if 0 < line <= len(self.texts):
+            message += f" in {'time' if code == 'unknown-zone' else 'the'} line"
+            message += f" {self.texts[line - 1]!r}"
+        self.problems.add(line, column, message, hint, code=code)
 
     def day_of(self, reading: Reading, line: int, column: int) -> date | None:
         """The date a stamp states (year inferred and reported when missing)."""
@@ -93,34 +114,54 @@ class Clock:
             return self.captured.date() + timedelta(days=reading.relative_day)
         if reading.month is None or reading.day is None:
             return None
+        if not (1 <= reading.month <= 12 and 1 <= reading.day <= 31):
+            self.problems.add(line, column,
+                              f"not a valid date: '{reading.day}/{reading.month}'",
+                              "check the date line against the original",
+                              code="unreadable-date")  # fmt: skip
+            return None
         year = reading.year
         if year is None:
             year = self._infer_year(reading, line, column)
             if year is None:
                 return None
-        try:
-            day = date(year, reading.month, reading.day)
-        except ValueError:
-            self.problems.add(
-                line,
-                column,
-                f"not a valid date: {reading.day}/{reading.month}/{year}",
-                "check the date line against the original",
-                code="unreadable-date",
-            )
+        day = self._valid_day(year, reading.month, reading.day, line, column)
+        if day is None:
             return None
         if reading.weekday is not None and reading.weekday != day.weekday():
             self.warn(
                 line,
                 column,
-                f"{day:%-d %B %Y} was a {day:%A}, not the weekday the line names; using the date",
+                f"{day:%-d %B %Y} was a {day:%A}, not a {calendar.day_name[reading.weekday]};"
+                " using the date",
                 "check the date line against the original",
                 "weekday-mismatch",
             )
+        if reading.year is not None:
+            self.last_dated = day
         return day
+
+    def _valid_day(self, year: int, month: int, number: int, line: int, column: int) -> date | None:
+        if not 1 <= month <= 12:
+            hint = "a month runs from 1 to 12; check the date against the original"
+            written = f"{number}/{month}/{year}"
+        else:
+            written = f"{number} {calendar.month_name[month]} {year:04d}"
+            length = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+            hint = f"{calendar.month_name[month]} {year} has {length} days"
+            if not _YEARS.start <= year < _YEARS.stop:
+                hint = f"live-blog years run from {_YEARS.start} to {_YEARS.stop - 1}"
+            elif 1 <= number <= length:
+                return date(year, month, number)
+        self.problems.add(
+            line, column, f"not a valid date: {written!r}", hint, code="unreadable-date"
+        )
+        return None
 
     def _infer_year(self, reading: Reading, line: int, column: int) -> int | None:
         reference = self.reference or (self.captured.date() if self.captured else None)
+        if reference is None and self.last_dated is not None:
+            return self._year_near(reading, self.last_dated, line, column)
         if reference is None:
             self.problems.add(
                 line,
@@ -141,6 +182,7 @@ class Clock:
                 best = year
                 break
         if best is None:
+            self._no_year(reading, line, column)
             return None
         self.warn(
             line,
@@ -150,6 +192,31 @@ class Clock:
             "year-inferred",
         )
         return best
+
+    def _no_year(self, reading: Reading, line: int, column: int) -> None:
+        self.problems.add(line, column, f"no year has a {reading.day}/{reading.month} near the"
+                          " page's date", "check the date line, or write its year",
+                          code="unreadable-date")  # fmt: skip
+
+    def _year_near(self, reading: Reading, near: date, line: int, column: int) -> int | None:
+        """The year that puts a yearless date closest to a dated line above it."""
+        assert reading.month is not None and reading.day is not None
+        best: tuple[int, int] | None = None
+        for year in (near.year - 1, near.year, near.year + 1):
+            try:
+                distance = abs((date(year, reading.month, reading.day) - near).days)
+            except ValueError:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, year)
+        if best is None:
+            self._no_year(reading, line, column)
+            return None
+        self.warn(line, column, f"date line has no year; reading it as {best[1]}, as the date"
+                  f" line above ({near:%-d %B %Y})",
+                  "confirm it in source.yml ('confirm: {year-inferred: [...]}')",
+                  "year-inferred")  # fmt: skip
+        return best[1]
 
     def instant(self, day: date, reading: Reading, zone: tzinfo) -> datetime:
         """The stamp's clock on ``day`` in ``zone``, as written (fold 0)."""
@@ -231,22 +298,33 @@ def detect_order(page: Page, instants: list[datetime | None], stated: list[bool]
 
 def check_offsets(drafts: list[tuple[datetime, Draft]], clock: Clock) -> None:
     """offset-change at the first entry (in time) on which one zone's offset changes."""
-    last: dict[str, timedelta | None] = {}
+    last: dict[str, tuple[datetime, timedelta | None]] = {}
     for moment, draft in sorted(drafts, key=lambda pair: pair[0]):
         if draft.reading.zone and draft.line not in clock.families:
             continue
         family = clock.families.get(draft.line) or f"zone:{moment.tzinfo}"
         offset = moment.utcoffset()
-        if family in last and last[family] != offset:
+        before = last.get(family)
+        if before is not None and before[1] != offset and _transition(family, before[0], moment):
             clock.warn(
                 draft.line,
                 draft.column,
-                f"the offset changes here, from {_format_offset(last[family])} to "
+                f"the offset changes here, from {_format_offset(before[1])} to "
                 f"{_format_offset(offset)} (summer time began or ended)",
                 "check the times around the change; confirm in source.yml if right",
                 "offset-change",
             )
-        last[family] = offset
+        last[family] = (moment, offset)
+
+
+def _transition(family: str, before: datetime, after: datetime) -> bool:
+    """The region's clocks changed between two instants: GMT and BST stamps on one day in
+    May are a writing habit (GMT for UTC), not summer time beginning."""
+    region = _REGIONS.get(family)
+    if region is None:
+        return True
+    zone = ZoneInfo(region)
+    return before.astimezone(zone).utcoffset() != after.astimezone(zone).utcoffset()
 
 
 def _format_offset(offset: timedelta | None) -> str:

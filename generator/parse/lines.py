@@ -8,6 +8,8 @@ the lines once; the blog's parts are collected on the way into ``Draft``s.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Paragraph
 from .dateline import Reading, read_stamp
 from .furniture import (
@@ -44,7 +46,10 @@ def classify(
 ) -> Page:
     """Classify every line, in one walk after the headline has been found."""
     clean = [normalise(raw) for raw in raw_lines]
-    readings = [read_stamp(text, names) if text else None for text in clean]
+    readings = [
+        _located(read_stamp(text, names), raw) if text else None
+        for text, raw in zip(clean, raw_lines)
+    ]
     page = Page(kinds=["blank" if not text else "" for text in clean])
     top = _find_headline(clean, readings, rules, headline)
     first_entry = _first_entry(clean, readings, top)
@@ -63,6 +68,14 @@ def classify(
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
     return page
+
+
+def _located(reading: Reading | None, raw: str) -> Reading | None:
+    """The zone's column in the line as written (normalising may have closed up spaces)."""
+    if reading is None or not reading.zone:
+        return reading
+    column = raw.find(reading.zone) + 1
+    return replace(reading, zone_column=column) if column else reading
 
 
 def _opens(reading: Reading | None) -> bool:
@@ -207,6 +220,9 @@ def _walk(
         elif reading is not None and _is_dateline(reading):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
+        elif current is None and page.dates:
+            page.kinds[index] = "paragraph"
+            page.orphans.append(index + 1)
         elif current is None:
             header_text(page, raw_lines, clean, index)
         else:

@@ -5,7 +5,7 @@
 2. ``_date_entries`` (with ``dating``) gives each entry an instant: dates and zones from
    the text itself (datelines, date lines, dated stamps, ages against ``captured``), the
    order of the page, midnight crossings decided on instants.
-3. ``_check`` reports what is doubtful (each with a code that source.yml's ``confirm``
+3. ``check_page`` reports what is doubtful (each with a code that source.yml's ``confirm``
    can accept) and stops on what cannot be read.
 """
 
@@ -26,6 +26,7 @@ from ..model import (
     SourceInfo,
     entry_anchor,
 )
+from .checks import check_page, confirmed, report_no_headline
 from .dateline import Reading
 from .dating import Clock, check_offsets, detect_order, valid_clock
 from .furniture import FurnitureRules
@@ -35,22 +36,9 @@ from .stamps import near_miss_kind, normalise
 from .walk import check_order, resolve, section_days, walk_days
 from .zones import resolve_setting, zone_of_abbreviation
 
-_NEAR_MISS_HINTS = {
-    "date": "check the spelling of the weekday, month and year",
-    "time": "write it as HH:MM with a known zone, such as '22:52 GMT'",
-}
-_STAYS = {
-    "headline": "the headline",
-    "intro": "part of the intro",
-    "title": "the entry's title",
-    "byline": "the entry's byline",
-    "caption": "a caption",
-    "paragraph": "part of the entry above",
-}
-"""Where a near miss ends up instead, by the kind of line it became."""
-
 _ZONE_HINT = (
-    "use an abbreviation from README's zone table, an offset such as +03:00, or an IANA name"
+    "use a zone abbreviation such as GMT, BST, CEST, EDT or MSK, an offset such as +03:00,"
+    " or an IANA name such as Europe/Kyiv"
 )
 
 
@@ -107,7 +95,14 @@ def read_liveblog(
     problems = ProblemCollector(path)
     if not any(line.strip() for line in raw_lines):
         raise ContentError(
-            Problem(path, 0, 0, "the live-blog is empty", "paste the live-blog text", "empty")
+            Problem(
+                path,
+                0,
+                0,
+                "the live-blog is empty",
+                "paste the live-blog text: headline, intro, date, timed entries",
+                "empty",
+            )
         )
     language = options.language or detect_language(text)
     names = names_for(language)
@@ -117,10 +112,28 @@ def read_liveblog(
         ClassifiedLine(number, cast(LineKind, kind or "paragraph"), raw)
         for number, (kind, raw) in enumerate(zip(page.kinds, raw_lines), start=1)
     )
+    try:
+        return _read_page(page, lines, raw_lines, rules, problems, path, options, language)
+    except ContentError as error:
+        error.lines = lines  # so `explainer parse` can show how each line was read
+        raise
+
+
+def _read_page(
+    page: Page,
+    lines: tuple[ClassifiedLine, ...],
+    raw_lines: list[str],
+    rules: FurnitureRules,
+    problems: ProblemCollector,
+    path: str,
+    options: ParseOptions,
+    language: str,
+) -> tuple[Liveblog, str]:
+    """Date the classified page's entries and check them; the Liveblog, or ContentError."""
     warnings: list[Problem] = []
     if page.headline is None:
-        problems.add(1, 1, "no headline found", "set 'headline' in source.yml", code="no-headline")
-    clock = _clock(page, options, problems, warnings)
+        report_no_headline(page, problems)
+    clock = _clock(page, options, problems, warnings, [normalise(raw) for raw in raw_lines])
     published, updated = _page_dates(page, clock)
     entries: tuple[Entry, ...] = ()
     order: Order = options.order or "newest-first"
@@ -137,9 +150,9 @@ def read_liveblog(
         )
     else:
         order, entries = _date_entries(page, options, clock, published, updated)
-    _check(page, raw_lines, rules, clock)
+    check_page(page, raw_lines, rules, clock)
     problems.raise_if_any()
-    warnings = _confirmed(warnings, options.confirm, raw_lines)
+    warnings = confirmed(warnings, options.confirm, raw_lines)
     assert page.headline is not None
     blog = Liveblog(
         path,
@@ -155,7 +168,11 @@ def read_liveblog(
 
 
 def _clock(
-    page: Page, options: ParseOptions, problems: ProblemCollector, warnings: list[Problem]
+    page: Page,
+    options: ParseOptions,
+    problems: ProblemCollector,
+    warnings: list[Problem],
+    texts: list[str],
 ) -> Clock:
     setting = None
     if options.timezone:
@@ -177,7 +194,7 @@ def _clock(
             statement = zone_of_abbreviation(page.zone_statement, setting)
         except ValueError:
             statement = None
-    clock = Clock(problems, warnings, setting, statement, options.captured)
+    clock = Clock(problems, warnings, setting, statement, options.captured, texts=texts)
     for line, reading in page.datelines:
         if reading.zone and clock.page_zone is None:
             clock.page_zone = clock.zone(reading, line, 1)
@@ -261,8 +278,12 @@ def _date_entries(
 
 def _draft_zone(draft: Draft, clock: Clock) -> tzinfo:
     if not valid_clock(draft.reading) and draft.reading.age is None:
-        clock.problems.add(draft.line, draft.column, f"not a valid time: {draft.label!r}",
-                           "use HH:MM, 00:00 to 23:59, or 1:00 to 12:59 with am/pm",
+        hint = (
+            "use 1:00 to 12:59 with am/pm"
+            if draft.reading.meridiem is not None
+            else ("use HH:MM, 00:00 to 23:59")
+        )
+        clock.problems.add(draft.line, draft.column, f"not a valid time: {draft.label!r}", hint,
                            code="invalid-time")  # fmt: skip
     zone = clock.zone(draft.reading, draft.line, draft.column)
     return zone if zone is not None else clock.default_zone(draft.line, draft.column)
@@ -329,46 +350,6 @@ def _entry_updated(draft: Draft, posted: datetime, clock: Clock) -> datetime | N
     if moment < posted and not reading.has_date:
         moment = clock.instant(day + timedelta(days=1), reading, zone)
     return moment.astimezone(zone)
-
-
-def _check(page: Page, raw_lines: list[str], rules: FurnitureRules, clock: Clock) -> None:
-    for line, draft in page.glued:
-        clock.warn(line, 1, f"time line {normalise(raw_lines[line - 1])!r} stands inside the"
-                   f" text of entry {draft.label}; kept as its text",
-                   "if it opens an entry, put a blank line above it", "time-in-entry")  # fmt: skip
-    for number, kind in enumerate(page.kinds, start=1):
-        if kind in _STAYS:
-            raw = raw_lines[number - 1]
-            near = near_miss_kind(normalise(raw))
-            if near is not None:
-                clock.warn(number, len(raw) - len(raw.lstrip()) + 1,
-                           f"line looks like a {near} line but is not one: {normalise(raw)!r}",
-                           f"{_NEAR_MISS_HINTS[near]}, or it stays {_STAYS[kind]}",
-                           "near-miss")  # fmt: skip
-    for draft in page.drafts:
-        if not draft.body and draft.title is None:
-            clock.warn(draft.line, draft.column, f"entry {draft.label} has no text", "",
-                       "empty-entry")  # fmt: skip
-    for wanted in rules.unused():
-        clock.warn(0, 0, f"furniture line not found: {wanted!r}",
-                   "check 'furniture' in source.yml against the live-blog",
-                   "furniture-not-found")  # fmt: skip
-
-
-def _confirmed(
-    warnings: list[Problem], confirm: dict[str, tuple[str, ...]], raw_lines: list[str]
-) -> list[Problem]:
-    """Warnings an editor has confirmed in source.yml are not repeated."""
-    if not confirm:
-        return warnings
-    kept = []
-    for warning in warnings:
-        texts = {normalise(t) for t in confirm.get(warning.code, ())}
-        line_text = normalise(raw_lines[warning.line - 1]) if warning.line else ""
-        if line_text and line_text in texts:
-            continue
-        kept.append(warning)
-    return kept
 
 
 def describe_liveblog(blog: Liveblog) -> dict[str, object]:

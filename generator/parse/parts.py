@@ -53,6 +53,8 @@ class Page:
     zone_statement: str | None = None
     furniture: list[Paragraph] = field(default_factory=list)
     key_titles: set[str] = field(default_factory=set)
+    orphans: list[int] = field(default_factory=list)
+    """Lines of text between a date line and the next stamp: they belong to no entry."""
     glued: list[tuple[int, Draft]] = field(default_factory=list)
     """Time lines read as entry text, with the entry they are part of."""
     order: str = "newest-first"

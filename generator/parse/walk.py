@@ -87,6 +87,8 @@ def walk_days(
         if anchor_day is not None:
             _walk_section(walk, members, anchor_day, order)
             continue
+        if section > 0:
+            return [None] * len(drafts)  # its date line is unreadable, and reported
         anchor = _page_anchor(published, updated, set_published)
         if anchor is None:
             if all(stated[i] is not None for i in members):
@@ -124,7 +126,7 @@ def _walk_section(walk: _Walk, members: list[int], day: date, order: Order) -> N
         moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, order)
         if (
             previous is not None
-            and _against(moment, previous, order)
+            and _crosses(moment, previous, order)
             and "pinned" not in draft.markers
         ):
             day = day + timedelta(days=1 if order == "oldest-first" else -1)
@@ -150,7 +152,7 @@ def _walk_above(walk: _Walk, members: list[int], below: list[int], day: date, or
         moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, reverse)
         if (
             previous is not None
-            and _against(moment, previous, reverse)
+            and _crosses(moment, previous, reverse)
             and "pinned" not in draft.markers
         ):
             day = day + timedelta(days=1 if reverse == "oldest-first" else -1)
@@ -181,7 +183,7 @@ def _walk_anchor(
         if position == 0 and where == "end" and isinstance(when, datetime) and moment > when:
             day -= timedelta(days=1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
-        if previous is not None and _against(moment, previous, walk_order):
+        if previous is not None and _crosses(moment, previous, walk_order):
             day += timedelta(days=1 if walk_order == "oldest-first" else -1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
         walk.moments[index] = moment
@@ -190,6 +192,18 @@ def _walk_anchor(
 
 def _against(moment: datetime, previous: datetime, order: Order) -> bool:
     return moment < previous if order == "oldest-first" else moment > previous
+
+
+def _crosses(moment: datetime, previous: datetime, order: Order) -> bool:
+    """Past midnight: the instant runs back, and so does the clock face when the offsets
+    differ ('10:02 BST' after '10:00 GMT' is out of order, not the next day; '1:05 EST'
+    after '1:20 EDT' runs forward, so no midnight)."""
+    if not _against(moment, previous, order):
+        return False
+    if moment.utcoffset() == previous.utcoffset():
+        return True
+    face, face_before = moment.time(), previous.time()
+    return face < face_before if order == "oldest-first" else face > face_before
 
 
 def _on_day(
@@ -211,7 +225,7 @@ def check_order(dated: list[tuple[datetime, Draft]], order: Order, clock: Clock)
     for moment, draft in dated:
         if "pinned" in draft.markers:
             continue
-        if previous is not None and _against(moment, previous, order):
+        if previous is not None and _crosses(moment, previous, order):
             clock.warn(draft.line, draft.column, f"entry {draft.label} is out of order",
                        "check its stamp; the timeline lists entries by time",
                        "out-of-order")  # fmt: skip
