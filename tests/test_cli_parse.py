@@ -272,15 +272,24 @@ def test_parse_prints_the_classification_when_the_parse_fails(tmp_path, capsys, 
     assert err == "blog.txt:2:1: no date for entry 10:00\n"
 
 
-def test_a_failed_parse_whose_error_carries_no_lines_prints_only_the_problem(
-    tmp_path, capsys, monkeypatch
-):
-    (tmp_path / "blog.txt").write_text("Headline\n\nJust words, no time line.\n", "utf-8")
+def test_a_real_failed_parse_shows_how_the_parser_read_each_line(tmp_path, capsys, monkeypatch):
+    (tmp_path / "blog.txt").write_text(
+        "Harbour council votes on the barrier plan today\n\n10:45\nThe debate opens.\nShare\n",
+        "utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     code, out, err = run_parse("blog.txt", capsys)
     assert code == 1
-    assert err.startswith("blog.txt: no entries found")
-    assert out == "" or out.startswith("# 3 lines: ")  # lines once the parser attaches them
+    assert err.startswith("blog.txt:3:1: no date for entry 10:45 (")
+    assert out.splitlines() == [
+        "# 5 lines: headline 1, time 1, paragraph 1, furniture 1, blank 1",
+        "#     1 headline  Harbour council votes on the barrier plan today",
+        "#     3 time      10:45",
+        "#     4 paragraph The debate opens.",
+        "#     5 furniture Share",
+        "# left out as page furniture or chrome (1 line; not part of the live-blog):",
+        "#     5 Share",
+    ]
 
 
 def test_parse_output_loads_back_as_the_data(tmp_path, capsys, monkeypatch):
