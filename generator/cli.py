@@ -88,7 +88,9 @@ def _parse(path: Path) -> int:
     sys.stdout.write(dump_yaml(_describe(blog)))
     print("\n".join(describe_lines(blog.lines)))
     for warning in blog.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        # The code is what source.yml's 'confirm' names to accept the warning.
+        code = f" [{warning.code}]" if warning.code else ""
+        print(f"warning: {warning}{code}", file=sys.stderr)
     return 0
 
 

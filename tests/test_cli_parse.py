@@ -79,7 +79,7 @@ def test_parse_prints_warnings_and_succeeds(tmp_path, capsys, monkeypatch):
     assert code == 0
     assert err == (
         "warning: blog.txt:3:1: time line has no zone; assuming UTC "
-        "(set 'timezone' in source.yml)\n"
+        "(set 'timezone' in source.yml) [no-zone]\n"
     )
 
 
