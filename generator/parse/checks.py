@@ -49,11 +49,11 @@ def check_page(page: Page, raw_lines: list[str], rules: FurnitureRules, clock: C
                    "if it opens an entry, put a blank line above it", "time-in-entry")  # fmt: skip
     for number, kind in enumerate(page.kinds, start=1):
         if kind in _STAYS:
-            raw = raw_lines[number - 1]
-            near = near_miss_kind(normalise(raw))
+            raw, clean = raw_lines[number - 1], page.clean[number - 1]
+            near = near_miss_kind(clean)
             if near is not None:
                 clock.warn(number, len(raw) - len(raw.lstrip()) + 1,
-                           f"line looks like a {near} line but is not one: {normalise(raw)!r}",
+                           f"line looks like a {near} line but is not one: {clean!r}",
                            f"{_NEAR_MISS_HINTS[near]}, or it stays {_STAYS[kind]}",
                            "near-miss")  # fmt: skip
     for draft in page.drafts:

@@ -86,6 +86,7 @@ _PREFIX = re.compile(
 _PREFIX_KIND = {phrase: kind for kind, phrases in PREFIXES.items() for phrase in phrases}
 _LEAD = re.compile(r"[^\d•|]{1,40}?(?:•| [|–—-] )")
 """An outlet's or a place's name before a dateline."""
+_DIGIT = re.compile(r"\d")
 _HOUR_SUFFIX = re.compile(r"(\d{1,2})\s?h(?![\w])", re.IGNORECASE)
 
 
@@ -93,7 +94,7 @@ def read_stamp(line: str, names: Names) -> Reading | None:
     """The stamp ``line`` (already normalised) holds, or None when it is not a stamp."""
     if len(line) > 160:
         return None
-    if not any(char.isdigit() for char in line):
+    if _DIGIT.search(line) is None:
         folded = fold(line)
         return (
             Reading(relative_day=names.relative_days[folded])

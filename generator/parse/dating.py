@@ -60,6 +60,7 @@ class Clock:
     families: dict[int, str] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     """The page's lines, normalised, for messages that quote one."""
+    named: dict[str, tzinfo | AmbiguousZone | None] = field(default_factory=dict)
     reported: set[int] = field(default_factory=set)
     """Lines whose zone has been reported, so a zone read twice is reported once."""
 
@@ -70,7 +71,7 @@ class Clock:
         """The zone a stamp names, or the page's; None if there is none at all."""
         if reading.zone:
             try:
-                zone = zone_of_abbreviation(reading.zone, self.setting)
+                zone = self._zone_named(reading.zone)
             except AmbiguousZone as error:
                 self._zone_problem(line, reading.zone_column or column,
                                    f"the zone {reading.zone!r} is ambiguous: {error}",
@@ -89,6 +90,18 @@ class Clock:
                 self.families[line] = family
             return zone
         return self.statement or self.setting or self.entry_zone or self.page_zone
+
+    def _zone_named(self, name: str) -> tzinfo | None:
+        """zone_of_abbreviation, once per abbreviation (a blog repeats its zone)."""
+        if name not in self.named:
+            try:
+                self.named[name] = zone_of_abbreviation(name, self.setting)
+            except AmbiguousZone as error:
+                self.named[name] = error
+        found = self.named[name]
+        if isinstance(found, AmbiguousZone):
+            raise found
+        return found
 
     def _zone_problem(self, line: int, column: int, message: str, hint: str, code: str) -> None:
         if line in self.reported:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..errors import ProblemCollector
 
@@ -156,9 +157,29 @@ def is_chrome(clean: str) -> bool:
     return clean.casefold() in CHROME or _CHROME_PATTERNS.fullmatch(clean) is not None
 
 
+@lru_cache(maxsize=64)  # each line is asked about twice, as itself and as the next line
 def is_caption(clean: str) -> bool:
     """A caption with its credit, or a credit alone."""
-    return _CREDIT.search(clean) is not None or is_agency_credit(clean)
+    if len(clean) <= 40 and _AGENCIES.fullmatch(clean) is not None:
+        return True
+    return _may_be_credit(clean) and _CREDIT.search(clean) is not None
+
+
+_CREDIT_WORDS = ("photograph", "photo", "picture", "pic", "image", "foto", "fotoğraf", "фото",
+                 "credit", "crédit", "crédito", "bild", "quelle", "source")  # fmt: skip
+
+
+def _may_be_credit(clean: str) -> bool:
+    """Every form of _CREDIT needs one of these; most paragraphs have none (a fast test)."""
+    if "/" in clean or "©" in clean or " via " in clean or clean[:6].casefold() == "image ":
+        return True
+    colon = clean.find(":")
+    while colon != -1:  # 'Photograph: ...', 'Fotos :': a credit word right before a colon
+        before = clean[max(0, colon - 12) : colon].rstrip().casefold()
+        if before.endswith(_CREDIT_WORDS) or before.removesuffix("s").endswith(_CREDIT_WORDS):
+            return True
+        colon = clean.find(":", colon + 1)
+    return False
 
 
 def is_agency_credit(clean: str) -> bool:

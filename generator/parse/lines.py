@@ -8,6 +8,7 @@ the lines once; the blog's parts are collected on the way into ``Draft``s.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Paragraph
@@ -39,6 +40,7 @@ from .stamps import normalise
 __all__ = ["Draft", "Page", "classify"]
 
 ZONE_STATEMENT_WORDS = ("all times", "times are", "times stated", "alle zeiten", "heure de")
+_ZONE_STATEMENT = re.compile("|".join(ZONE_STATEMENT_WORDS))
 
 
 def classify(
@@ -46,11 +48,11 @@ def classify(
 ) -> Page:
     """Classify every line, in one walk after the headline has been found."""
     clean = [normalise(raw) for raw in raw_lines]
+    cache: dict[str, Reading | None] = {}
     readings = [
-        _located(read_stamp(text, names), raw) if text else None
-        for text, raw in zip(clean, raw_lines)
+        _read(text, raw, names, cache) if text else None for text, raw in zip(clean, raw_lines)
     ]
-    page = Page(kinds=["blank" if not text else "" for text in clean])
+    page = Page(kinds=["blank" if not text else "" for text in clean], clean=clean)
     top = _find_headline(clean, readings, rules, headline)
     first_entry = _first_entry(clean, readings, top)
     if top is not None:
@@ -70,12 +72,21 @@ def classify(
     return page
 
 
+def _read(text: str, raw: str, names: Names, cache: dict[str, Reading | None]) -> Reading | None:
+    """The line's stamp; a blog repeats its stamps' shapes, so each text is read once."""
+    if text not in cache:
+        cache[text] = read_stamp(text, names)
+    return _located(cache[text], raw)
+
+
 def _located(reading: Reading | None, raw: str) -> Reading | None:
     """The zone's column in the line as written (normalising may have closed up spaces)."""
     if reading is None or not reading.zone:
         return reading
     column = raw.find(reading.zone) + 1
-    return replace(reading, zone_column=column) if column else reading
+    if not column or column == reading.zone_column:
+        return reading
+    return replace(reading, zone_column=column)
 
 
 def _opens(reading: Reading | None) -> bool:
@@ -189,7 +200,7 @@ def _walk(
                 current.markers.add(marker)
             else:
                 pending.add(marker)
-        elif any(word in folded for word in ZONE_STATEMENT_WORDS) and len(text) < 60:
+        elif len(text) < 60 and _ZONE_STATEMENT.search(folded):
             page.kinds[index] = "dateline"
             page.zone_statement = text.split()[-1].rstrip(".")
         elif (

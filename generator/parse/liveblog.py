@@ -133,7 +133,7 @@ def _read_page(
     warnings: list[Problem] = []
     if page.headline is None:
         report_no_headline(page, problems)
-    clock = _clock(page, options, problems, warnings, [normalise(raw) for raw in raw_lines])
+    clock = _clock(page, options, problems, warnings, page.clean)
     published, updated = _page_dates(page, clock)
     entries: tuple[Entry, ...] = ()
     order: Order = options.order or "newest-first"

@@ -43,6 +43,8 @@ class Page:
     """What the classifier found: the page's parts and every line's kind."""
 
     kinds: list[str]
+    clean: list[str] = field(default_factory=list)
+    """Every line, normalised (blanks collapsed), as the readers see it."""
     headline: Paragraph | None = None
     intro: list[Paragraph] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
@@ -184,7 +186,7 @@ def entry_text(
 
 
 def _credit_only(text: str) -> bool:
-    return is_caption(text) and len(text) <= 60 and ":" in text
+    return len(text) <= 60 and ":" in text and is_caption(text)
 
 
 def skip_block(

@@ -71,9 +71,11 @@ def walk_days(
     drafts = page.drafts
     walk = _Walk(drafts, list(stated), stated, zones, clock)
     moments = walk.moments
-    sections = sorted({d.section for d in drafts})
-    for section in sections:
-        members = [i for i, d in enumerate(drafts) if d.section == section]
+    groups: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        groups.setdefault(d.section, []).append(i)
+    for section in sorted(groups):
+        members = groups[section]
         anchor_day = days.get(section)
         if section == 0 and anchor_day is None and days:
             anchor_day = days[min(days)]
@@ -81,7 +83,7 @@ def walk_days(
             clock.warn(drafts[first].line, drafts[first].column,
                        "entry above the first date line; dated by the date line below it",
                        "check its date, or confirm in source.yml", "before-first-date")  # fmt: skip
-            members_below = [i for i, d in enumerate(drafts) if d.section == min(days)]
+            members_below = groups.get(min(days), [])
             _walk_above(walk, members, members_below, anchor_day, order)
             continue
         if anchor_day is not None:
