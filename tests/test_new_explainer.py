@@ -172,6 +172,18 @@ def test_a_live_blog_that_does_not_parse_yet_gets_placeholders_and_the_reasons(
     source = (tmp_path / "new" / "content" / "source.yml").read_text("utf-8")
     assert "# published: ...  # the day of publication, YYYY-MM-DD" in source
     assert "todo: new/content/source.yml: set 'published' (not found in the text)" in out
+    # The editor fills in what the text does not say, and the explainer is sound.
+    source_path = tmp_path / "new" / "content" / "source.yml"
+    source_path.write_text(
+        source.replace("# published: ...", 'published: "2025-06-02"  #').replace(
+            "# timezone: ...", "timezone: BST  #"
+        ),
+        "utf-8",
+    )
+    report = check_content(tmp_path / "new" / "content")
+    assert (report.problems, report.warnings) == ([], [])
+    assert report.explainer is not None
+    assert report.explainer.liveblog.entries[0].posted.isoformat() == "2025-06-02T10:45:00+01:00"
 
 
 def test_mkdocs_yml_has_the_bundled_theme_and_extensions_and_nothing_of_the_example(
