@@ -73,13 +73,15 @@ def test_parse_without_source_yml_keeps_the_teasers_in_the_last_entry(tmp_path, 
 
 
 def test_parse_prints_warnings_and_succeeds(tmp_path, capsys, monkeypatch):
-    (tmp_path / "blog.txt").write_text("Headline\n16 May 2025\n10:00\nText.\n", encoding="utf-8")
+    (tmp_path / "blog.txt").write_text(
+        "Headline\nSaturday 16 May 2025\n10:00 GMT\nText.\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     code, _, err = run_parse("blog.txt", capsys)
     assert code == 0
     assert err == (
-        "warning: blog.txt:3:1: time line has no zone; assuming UTC "
-        "(set 'timezone' in source.yml) [no-zone]\n"
+        "warning: blog.txt:2:1: 16 May 2025 was a Friday, not a Saturday; using the date "
+        "(check the date line against the original) [weekday-mismatch]\n"
     )
 
 
@@ -280,7 +282,7 @@ def test_a_real_failed_parse_shows_how_the_parser_read_each_line(tmp_path, capsy
     monkeypatch.chdir(tmp_path)
     code, out, err = run_parse("blog.txt", capsys)
     assert code == 1
-    assert err.startswith("blog.txt:3:1: no date for entry 10:45 (")
+    assert "blog.txt:3:1: no date for entry 10:45 (" in err
     assert out.splitlines() == [
         "# 5 lines: headline 1, time 1, paragraph 1, furniture 1, blank 1",
         "#     1 headline  Harbour council votes on the barrier plan today",

@@ -8,6 +8,7 @@ from ..errors import Problem, ProblemCollector
 from .dating import Clock
 from .furniture import FurnitureRules
 from .lines import Page
+from .names import Names
 from .stamps import near_miss_kind, normalise
 
 _NEAR_MISS_HINTS = {
@@ -38,7 +39,9 @@ def report_no_headline(page: Page, problems: ProblemCollector) -> None:
                      code="no-headline")  # fmt: skip
 
 
-def check_page(page: Page, raw_lines: list[str], rules: FurnitureRules, clock: Clock) -> None:
+def check_page(
+    page: Page, raw_lines: list[str], rules: FurnitureRules, clock: Clock, names: Names
+) -> None:
     for line in page.orphans:
         clock.problems.add(line, 1, "text between a date line and the next time line belongs"
                            " to no entry", "add the entry's time line above it, or move it above"
@@ -47,15 +50,16 @@ def check_page(page: Page, raw_lines: list[str], rules: FurnitureRules, clock: C
         clock.warn(line, 1, f"time line {normalise(raw_lines[line - 1])!r} stands inside the"
                    f" text of entry {draft.label}; kept as its text",
                    "if it opens an entry, put a blank line above it", "time-in-entry")  # fmt: skip
+    glued = {line for line, _ in page.glued}  # already reported as time-in-entry
     for number, kind in enumerate(page.kinds, start=1):
-        if kind in _STAYS:
+        if kind in _STAYS and number not in glued:
             raw, clean = raw_lines[number - 1], page.clean[number - 1]
-            near = near_miss_kind(clean)
+            near = near_miss_kind(clean, names.months, names.weekdays)
             if near is not None:
                 clock.warn(number, len(raw) - len(raw.lstrip()) + 1,
                            f"line looks like a {near} line but is not one: {clean!r}",
                            f"{_NEAR_MISS_HINTS[near]}, or it stays {_STAYS[kind]}",
-                           "near-miss")  # fmt: skip
+                           "unreadable-date" if near == "date" else "near-miss")  # fmt: skip
     for draft in page.drafts:
         if not draft.body and draft.title is None:
             clock.warn(draft.line, draft.column, f"entry {draft.label} has no text", "",

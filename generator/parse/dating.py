@@ -21,6 +21,7 @@ from .lines import Draft, Page
 from .zones import AmbiguousZone, zone_of_abbreviation
 
 _FAMILIES = {
+    "ET": "US-East", "CT": "US-Central", "MT": "US-Mountain", "PT": "US-Pacific",
     "EST": "US-East", "EDT": "US-East", "CDT": "US-Central", "CST": "US-Central",
     "MST": "US-Mountain", "MDT": "US-Mountain", "PST": "US-Pacific", "PDT": "US-Pacific",
     "GMT": "UK", "BST": "UK", "CET": "CE", "CEST": "CE", "MEZ": "CE", "MESZ": "CE",
@@ -60,6 +61,8 @@ class Clock:
     families: dict[int, str] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     """The page's lines, normalised, for messages that quote one."""
+    stated_days: set[date] = field(default_factory=set)
+    """Days the page's header datelines name in full: crossing into one needs no warning."""
     named: dict[str, tzinfo | AmbiguousZone | None] = field(default_factory=dict)
     reported: set[int] = field(default_factory=set)
     """Lines whose zone has been reported, so a zone read twice is reported once."""
@@ -236,16 +239,28 @@ class Clock:
         return datetime.combine(day, clock_of(reading), tzinfo=zone)
 
     def default_zone(self, line: int, column: int) -> tzinfo:
+        """No zone on the stamp, on the page or in source.yml: an error at the first such
+        stamp (a guess would shift every entry by hours), then UTC so the parse goes on."""
         if not self.zone_assumed:
             self.zone_assumed = True
-            self.warn(
+            self.problems.add(
                 line,
                 column,
-                "time line has no zone; assuming UTC",
-                "set 'timezone' in source.yml",
-                "no-zone",
+                "time line has no zone, and the page states none",
+                "set 'timezone' in source.yml, e.g. Europe/Lisbon or America/Sao_Paulo",
+                code="unknown-zone",
             )
         return timezone.utc
+
+
+def utc(moment: datetime) -> datetime:
+    """The instant in UTC: aware datetimes in one tzinfo compare by clock face, fold ignored."""
+    return moment.astimezone(timezone.utc)
+
+
+def settle(moment: datetime) -> datetime:
+    """The instant shown on the clock in force then (2:30 EST in a spring gap: 03:30 EDT)."""
+    return utc(moment).astimezone(moment.tzinfo)
 
 
 def clock_of(reading: Reading) -> time:
@@ -273,46 +288,70 @@ def dst_kind(moment: datetime) -> str:
     return "gap" if back.replace(tzinfo=None) != moment.replace(tzinfo=None) else "fold"
 
 
-def detect_order(page: Page, instants: list[datetime | None], stated: list[bool]) -> Order:
+def detect_order(
+    page: Page, instants: list[datetime | None], stated: list[bool], zones: list[tzinfo]
+) -> Order:
     """The order in which stated instants run; else the one that spans the least time."""
     known = [moment for moment, is_stated in zip(instants, stated) if is_stated and moment]
     if len(known) >= 2:
+        known = [utc(moment) for moment in known]
         rising = sum(a < b for a, b in zip(known, known[1:]))
         falling = sum(a > b for a, b in zip(known, known[1:]))
         if rising != falling:
             return "oldest-first" if rising > falling else "newest-first"
-    minutes = [clock_of(d.reading).hour * 60 + clock_of(d.reading).minute for d in page.drafts]
+    faces = [_utc_minutes(d.reading, None) for d in page.drafts]
+    utcs = [_utc_minutes(d.reading, zone) for d, zone in zip(page.drafts, zones)]
     sections = [d.section for d in page.drafts]
 
     def cost(order: Order) -> tuple[int, int]:
-        sequence = list(zip(minutes, sections))
-        if order == "newest-first":
-            sequence.reverse()
-        span, shifts, against = 0, 0, 0
-        for (before, section_a), (after, section_b) in zip(sequence, sequence[1:]):
-            if section_a != section_b:
-                continue
-            if after < before:
-                shifts += 1
-                span += after + 1440 - before
-            else:
-                span += after - before
-        dated = [d for d in page.dates]
-        for first, second in zip(dated, dated[1:]):
-            if first[1].month and second[1].month and first[1].day and second[1].day:
-                a = (first[1].year or 0, first[1].month, first[1].day)
-                b = (second[1].year or 0, second[1].month, second[1].day)
-                if (a > b) != (order == "newest-first"):
-                    against += 1
-        return span + shifts * 1440, against
+        """Date lines against the order, then the least time spanned, read on the clock faces
+        or in UTC (mixed zones: '02:15 CET' follows '02:30 CEST')."""
+        spans = [_span(minutes, sections, order) for minutes in (faces, utcs)]
+        return _dates_against(page, order), min(spans)
 
     return "oldest-first" if cost("oldest-first") < cost("newest-first") else "newest-first"
+
+
+def _span(minutes: list[int], sections: list[int], order: Order) -> int:
+    """Minutes from the first post to the last, each run-back of the clock a midnight."""
+    sequence = list(zip(minutes, sections))
+    if order == "newest-first":
+        sequence.reverse()
+    span = 0
+    for (before, section_a), (after, section_b) in zip(sequence, sequence[1:]):
+        if section_a == section_b:
+            span += after - before if after >= before else after + 2 * 1440 - before
+    return span
+
+
+def _dates_against(page: Page, order: Order) -> int:
+    against = 0
+    for (_, first), (_, second) in zip(page.dates, page.dates[1:]):
+        if first.month and second.month and first.day and second.day:
+            a = (first.year or 0, first.month, first.day)
+            b = (second.year or 0, second.month, second.day)
+            if a != b and (a > b) != (order == "newest-first"):
+                against += 1
+    return against
+
+
+def _utc_minutes(reading: Reading, zone: tzinfo | None) -> int:
+    """The stamp's minute of the day in UTC (on its face, without a zone)."""
+    face = clock_of(reading)
+    if zone is None:
+        return face.hour * 60 + face.minute
+    offset = datetime.combine(_REFERENCE_DAY, face, tzinfo=zone).utcoffset() or timedelta()
+    return face.hour * 60 + face.minute - int(offset.total_seconds() // 60)
+
+
+_REFERENCE_DAY = date(2025, 1, 15)
+"""For a region's zone when the day is not yet known: winter time, the same for every stamp."""
 
 
 def check_offsets(drafts: list[tuple[datetime, Draft]], clock: Clock) -> None:
     """offset-change at the first entry (in time) on which one zone's offset changes."""
     last: dict[str, tuple[datetime, timedelta | None]] = {}
-    for moment, draft in sorted(drafts, key=lambda pair: pair[0]):
+    for moment, draft in sorted(drafts, key=lambda pair: utc(pair[0])):
         if draft.reading.zone and draft.line not in clock.families:
             continue
         family = clock.families.get(draft.line) or f"zone:{moment.tzinfo}"

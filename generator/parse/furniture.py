@@ -126,7 +126,7 @@ PINNED_MARKERS = {
 }
 
 _CREDIT = re.compile(
-    r"(?:^|[.)”\"] |, )(?:photograph|photo|photos|picture|pic|image|foto|fotos|fotoğraf|фото"
+    r"(?:^|[.)”\"] |, |\()(?:photograph|photo|photos|picture|pic|image|foto|fotos|fotoğraf|фото"
     r"|credit|crédit|crédito|bild|quelle|source)s?\s?:\s?\S"
     r"|^image (?:source|caption), "
     r"|\((?:ap|afp|reuters|epa|getty|pa) ?(?:photo|images|wire)?/[^)]*\)\s*$"
@@ -180,6 +180,24 @@ def _may_be_credit(clean: str) -> bool:
             return True
         colon = clean.find(":", colon + 1)
     return False
+
+
+_AGENCY_NAMES = (
+    r"(?:AFP|AP|Reuters|EPA(?:-EFE)?|EFE|ANSA|ANP|AA|dpa|Getty Images|Anadolu|TASS|Imago"
+    r"|Bloomberg|PA|Shutterstock|picture alliance|Ukrinform|LaPresse|Lusa)"
+)
+_ENDS_WITH_AGENCY = re.compile(rf"(?:/\s?|\(\s?|[—–-] |\bvia )(?i:{_AGENCY_NAMES})\)?\s*$")
+"""A caption whose credit closes it: '... — ARDA KUCUKKAYA / AFP', '... (Afp)',
+'... MURAD SEZER (REUTERS)', '... Murad Sezer/Reuters', 'Foto ... via AP'."""
+
+
+def ends_with_credit(clean: str) -> bool:
+    """A line closed by a photo agency's credit (not a sentence: it has no final stop)."""
+    return (
+        not clean.endswith((".", ":", "!", "?"))
+        and len(clean.split()) <= 30
+        and _ENDS_WITH_AGENCY.search(clean) is not None
+    )
 
 
 def is_agency_credit(clean: str) -> bool:

@@ -34,6 +34,7 @@ from .parts import (
     opens_entry,
     skip_block,
     title_from_above,
+    title_like,
 )
 from .stamps import normalise
 
@@ -68,8 +69,40 @@ def classify(
             leave_out(page, index, raw_lines)
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
+    page.titles_above = _titles_above(clean, readings, stamps, rules)
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
+    page.page_date = _page_date(page)
     return page
+
+
+def _titles_above(
+    clean: list[str], readings: list[Reading | None], stamps: list[int], rules: FurnitureRules
+) -> bool:
+    """The page sets each entry's title right above its stamp (DW, Spiegel): most stamps have
+    a heading line directly above them and a sentence directly below (or after the stamp)."""
+    count = 0
+    for i in stamps:
+        above = clean[i - 1] if i > 0 else ""
+        if not above or readings[i - 1] is not None or is_chrome(above) or rules.matches(above):
+            continue
+        reading = readings[i]
+        below = reading.rest if reading is not None and reading.rest_sep == ":" else ""
+        below = below or (clean[i + 1] if i + 1 < len(clean) else "")
+        if title_like(above) and below and not title_like(below):
+            count += 1
+    return count >= 2 and count * 2 > len(stamps)
+
+
+def _page_date(page: Page) -> int:
+    """A date under the headline that a standfirst or dateline follows (not an entry's stamp)
+    is the page's date: the line, or 0."""
+    if not page.header_date:
+        return 0
+    for kind in page.kinds[page.header_date :]:
+        if kind in ("blank", "furniture"):
+            continue
+        return page.header_date if kind in ("intro", "dateline") else 0
+    return 0
 
 
 def _read(text: str, raw: str, names: Names, cache: dict[str, Reading | None]) -> Reading | None:
@@ -188,7 +221,8 @@ def _walk(
             index += 1
             continue
         folded = text.casefold()
-        if folded in TEASER_BLOCKS or folded in SUMMARY_BLOCKS:
+        heading = current is not None and not current.body and current.title is None
+        if folded in TEASER_BLOCKS or (folded in SUMMARY_BLOCKS and not heading):
             index = skip_block(page, raw_lines, clean, readings, index, current is None)
             continue
         if is_chrome(text):
@@ -212,6 +246,10 @@ def _walk(
             page.datelines.append((index + 1, reading))
         elif reading is not None and _is_date_line(reading):
             page.kinds[index] = "date"
+            # Under the headline, before any text, a date is the page's: the standfirst follows.
+            page.date_below_text = page.date_below_text or bool(page.drafts or page.intro)
+            if not (page.drafts or page.intro or page.dates):
+                page.header_date = index + 1
             page.dates.append((len(page.drafts), reading))
             page.date_lines.append(index + 1)
             section += 1
@@ -231,8 +269,8 @@ def _walk(
         elif reading is not None and _is_dateline(reading):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
-        elif current is None and page.dates:
-            page.kinds[index] = "paragraph"
+        elif current is None and page.dates and (page.drafts or page.date_below_text):
+            page.kinds[index] = "paragraph"  # after a date line, in no entry
             page.orphans.append(index + 1)
         elif current is None:
             header_text(page, raw_lines, clean, index)
@@ -275,5 +313,7 @@ def _open_entry(
         else:
             draft.body.append(Paragraph(reading.rest, index + 1))
             title_from_above(page, draft)
+    elif page.titles_above:
+        title_from_above(page, draft)
     page.drafts.append(draft)
     return draft

@@ -28,7 +28,7 @@ from ..model import (
 )
 from .checks import check_page, confirmed, report_no_headline
 from .dateline import Reading
-from .dating import Clock, check_offsets, detect_order, valid_clock
+from .dating import Clock, check_offsets, detect_order, settle, utc, valid_clock
 from .furniture import FurnitureRules
 from .lines import Draft, Page, classify
 from .names import detect_language, names_for
@@ -150,9 +150,9 @@ def _read_page(
         )
     else:
         order, entries = _date_entries(page, options, clock, published, updated)
-    check_page(page, raw_lines, rules, clock)
+    check_page(page, raw_lines, rules, clock, names_for(language))
     problems.raise_if_any()
-    warnings = confirmed(warnings, options.confirm, raw_lines)
+    warnings = confirmed(sorted(warnings, key=lambda w: w.line), options.confirm, raw_lines)
     assert page.headline is not None
     blog = Liveblog(
         path,
@@ -221,6 +221,10 @@ def _page_dates(page: Page, clock: Clock) -> tuple[datetime | date | None, datet
             moment = _dateline_moment(part, line, clock, found.get("published"))
             if moment is not None:
                 found.setdefault(kind, moment)
+    if "published" not in found and page.page_date and page.dates:
+        day = clock.day_of(page.dates[0][1], page.page_date, 1)
+        if day is not None:
+            found["published"] = day
     published, updated = found.get("published"), found.get("updated")
     for moment in (published, updated):
         if moment is not None and clock.reference is None:
@@ -240,8 +244,9 @@ def _dateline_moment(
             return None
         return clock.captured - part.age
     day = clock.day_of(part, line, 1) if part.has_date else None
+    after_published = False
     if day is None and part.has_time and isinstance(published, datetime):
-        day = published.date()
+        day, after_published = published.date(), True
     if day is None:
         return None
     if not part.has_time:
@@ -249,7 +254,12 @@ def _dateline_moment(
     zone = clock.zone(part, line, 1) or clock.entry_zone
     if zone is None:
         zone = clock.default_zone(line, 1)
-    return clock.instant(day, part, zone).astimezone(zone)
+    moment = clock.instant(day, part, zone)
+    if part.has_date:
+        clock.stated_days.add(day)
+    if after_published and isinstance(published, datetime) and utc(moment) < utc(published):
+        moment = clock.instant(day + timedelta(days=1), part, zone)  # 'updated at 01:20'
+    return settle(moment)
 
 
 def _date_entries(
@@ -262,7 +272,7 @@ def _date_entries(
     drafts = page.drafts
     zones = [_draft_zone(d, clock) for d in drafts]
     stated: list[datetime | None] = [_stated(d, z, clock) for d, z in zip(drafts, zones)]
-    order = options.order or detect_order(page, stated, [s is not None for s in stated])
+    order = options.order or detect_order(page, stated, [s is not None for s in stated], zones)
     days = section_days(page, clock)
     moments = walk_days(
         page, order, stated, zones, days, published, updated, options.published, clock
@@ -313,7 +323,7 @@ def _build_entries(
     # Entries posted in the same minute keep their order of posting (a stable sort), so the
     # first keeps the plain anchor and adding entries never renames one.
     posting = dated if page.order == "oldest-first" else list(reversed(dated))
-    ordered = sorted(posting, key=lambda pair: pair[0])
+    ordered = sorted(posting, key=lambda pair: utc(pair[0]))
     seen: dict[str, int] = {}
     entries = []
     for posted, draft in ordered:
@@ -347,7 +357,7 @@ def _entry_updated(draft: Draft, posted: datetime, clock: Clock) -> datetime | N
     assert zone is not None
     day = clock.day_of(reading, draft.updated_line, 1) or posted.astimezone(zone).date()
     moment = clock.instant(day, reading, zone)
-    if moment < posted and not reading.has_date:
+    if utc(moment) < utc(posted) and not reading.has_date:
         moment = clock.instant(day + timedelta(days=1), reading, zone)
     return moment.astimezone(zone)
 

@@ -11,6 +11,7 @@ from ..model import Paragraph
 from .dateline import Reading
 from .furniture import (
     SUMMARY_BLOCKS,
+    ends_with_credit,
     is_agency_credit,
     is_byline,
     is_caption,
@@ -55,6 +56,14 @@ class Page:
     zone_statement: str | None = None
     furniture: list[Paragraph] = field(default_factory=list)
     key_titles: set[str] = field(default_factory=set)
+    header_date: int = 0
+    """The line of a date right under the headline, before any text: the page's date."""
+    titles_above: bool = False
+    """Entries' titles stand right above their stamps."""
+    page_date: int = 0
+    """The header date's line when it dates the page (a standfirst follows it), else 0."""
+    date_below_text: bool = False
+    """A date line stands below text or entries, so text after it belongs to no entry."""
     orphans: list[int] = field(default_factory=list)
     """Lines of text between a date line and the next stamp: they belong to no entry."""
     glued: list[tuple[int, Draft]] = field(default_factory=list)
@@ -150,15 +159,19 @@ def entry_text(
     text = clean[index]
     paragraph = Paragraph(raw_lines[index].strip(), index + 1)
     following = next_text(clean, index)
-    if is_caption(text) or (
-        following is not None
-        and (
-            is_agency_credit(clean[following])
-            or clean[following] == text
-            or _credit_only(clean[following])
+    if (
+        is_caption(text)
+        or ends_with_credit(text)
+        or (
+            following is not None
+            and (
+                is_agency_credit(clean[following])
+                or clean[following] == text
+                or _credit_only(clean[following])
+            )
+            and title_like(text)
+            and len(text.split()) <= 14
         )
-        and title_like(text)
-        and len(text.split()) <= 14
     ):
         page.kinds[index] = "caption"
         draft.captions.append(paragraph)
@@ -175,7 +188,7 @@ def entry_text(
         page.kinds[index] = "byline"
         draft.byline = text
         return
-    opening = not draft.body and draft.title is None and not draft.byline
+    opening = not draft.body and draft.title is None
     heading = following is not None and page.kinds[following] in ("", "caption")
     if opening and heading and title_like(text):
         page.kinds[index] = "title"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from typing import Literal
 
 from .zones import AMBIGUOUS, FIXED, REGIONS
@@ -60,10 +61,10 @@ _WEEKDAYS = {
 # re.ASCII keeps \d to 0-9: other scripts' digits are text, not times.
 
 
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th|\.)?"
 
 
-_MONTH = r"(?P<month>[a-z]{3,9})\.?"
+_MONTH = r"(?:de )?(?P<month>[^\W\d_]{3,12})\.?(?: de)?"
 
 
 # Near misses: short lines that are text, yet look like a date or time line typed wrong.
@@ -79,19 +80,19 @@ _LOOKALIKE = 0.6
 'Fryday' (0.83), 'Mya' and 'Mai' (0.67) do; 'Top' and 'Moments' do not."""
 
 
-_NEAR_WEEKDAY = r"(?:(?P<weekday>[a-z]{3,9})\.?,? )?"
+_NEAR_WEEKDAY = r"(?:(?P<weekday>[^\W\d_]{3,14}(?:-feira)?)\.?,? )?"
 
 
-_NEAR_YEAR = r"(?P<year>\d{1,6})"
+_NEAR_YEAR = r"(?P<year>[0-9]{1,6})"
 
 
 _NEAR_DATE_FORMS = [
-    re.compile(rf"{_NEAR_WEEKDAY}{_DAY} {_MONTH},? {_NEAR_YEAR}", re.IGNORECASE | re.ASCII),
-    re.compile(rf"{_NEAR_WEEKDAY}{_MONTH} {_DAY},? {_NEAR_YEAR}", re.IGNORECASE | re.ASCII),
+    re.compile(rf"{_NEAR_WEEKDAY}{_DAY} {_MONTH},? {_NEAR_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_NEAR_WEEKDAY}{_MONTH} {_DAY},? {_NEAR_YEAR}", re.IGNORECASE),
 ]
 
 
-_NEAR_CLOCK = re.compile(r"\d{1,2}[:.;]\d{1,3}|\d{3,4}", re.ASCII)
+_NEAR_CLOCK = re.compile(r"\d{1,2}[:.;][\dOoIl]{1,3}|\d{3,4}", re.ASCII)
 """'22:52', '22:5', '22;52', '2252': a clock, whole or mistyped."""
 
 
@@ -109,18 +110,21 @@ def normalise(line: str) -> str:
     return " ".join(line.split())
 
 
-def near_miss_kind(clean: str) -> Literal["date", "time"] | None:
-    """Whether a line of text looks like a mistyped date or time line, and which."""
+def near_miss_kind(
+    clean: str, months: Mapping[str, int] = _MONTHS, weekdays: Mapping[str, int] = _WEEKDAYS
+) -> Literal["date", "time"] | None:
+    """Whether a line of text looks like a mistyped date or time line, and which; month and
+    weekday names in the page's language (English by default)."""
     if len(clean) > _NEAR_MISS_LENGTH:
         return None
-    if _near_date(clean):
+    if _near_date(clean, months, weekdays):
         return "date"
     if _near_time(clean):
         return "time"
     return None
 
 
-def _near_date(clean: str) -> bool:
+def _near_date(clean: str, months: Mapping[str, int], weekdays: Mapping[str, int]) -> bool:
     """'Fryday 16 May 2025', '16 Mya 2025', '16 May 202': each part a date part or close to one.
 
     At least one part must be off (else it would be a date line); a word that is not close to
@@ -131,10 +135,10 @@ def _near_date(clean: str) -> bool:
         if match is None:
             continue
         weekday, month = (match.groupdict().get("weekday") or "").lower(), match["month"].lower()
-        weekday_off = bool(weekday) and weekday not in _WEEKDAYS
-        month_off = month not in _MONTHS
-        if (weekday_off and not _looks_like(weekday, _WEEKDAYS)) or (
-            month_off and not _looks_like(month, _MONTHS)
+        weekday_off = bool(weekday) and weekday not in weekdays
+        month_off = month not in months
+        if (weekday_off and not _looks_like(weekday, weekdays)) or (
+            month_off and not _looks_like(month, months)
         ):
             return False
         if weekday_off or month_off or len(match["year"]) != 4:
@@ -171,6 +175,6 @@ def _is_zone_word(word: str) -> bool:
     )
 
 
-def _looks_like(word: str, names: dict[str, int]) -> bool:
+def _looks_like(word: str, names: Mapping[str, int]) -> bool:
     """A word close enough to one of ``names`` to be a misspelling of it."""
     return bool(difflib.get_close_matches(word, names, n=1, cutoff=_LOOKALIKE))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from ..model import Order
-from .dating import Clock, dst_kind
+from .dating import Clock, dst_kind, settle, utc
 from .lines import Draft, Page
 
 
@@ -22,13 +22,13 @@ def resolve(moment: datetime, draft: Draft, clock: Clock, after: datetime | None
                    "check the time against the original", "nonexistent-time")  # fmt: skip
     elif kind == "fold":
         later = moment.replace(fold=1)
-        if after is not None and moment < after <= later:
+        if after is not None and utc(moment) < utc(after) <= utc(later):
             moment = later
         clock.warn(draft.line, draft.column, f"{draft.label!r} happened twice that night "
-                   f"(the clocks went back); read as {moment.astimezone(moment.tzinfo):%H:%M%z}",
+                   f"(the clocks went back); read as {settle(moment):%H:%M%z}",
                    "write the stamp's zone (EDT or EST), or confirm in source.yml",
                    "ambiguous-time")  # fmt: skip
-    return moment.astimezone(moment.tzinfo) if moment.tzinfo else moment
+    return settle(moment)
 
 
 def section_days(page: Page, clock: Clock) -> dict[int, date]:
@@ -133,9 +133,7 @@ def _walk_section(walk: _Walk, members: list[int], day: date, order: Order) -> N
         ):
             day = day + timedelta(days=1 if order == "oldest-first" else -1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, order)
-            walk.clock.warn(draft.line, draft.column, f"entry {draft.label} is on a day no date"
-                            f" line names ({day:%-d %B %Y}, past midnight)",
-                            "add the date line, or confirm in source.yml", "no-date")  # fmt: skip
+            _warn_no_date(walk, draft, day)
         walk.moments[index] = moment
         if "pinned" not in draft.markers:
             previous = moment
@@ -182,18 +180,33 @@ def _walk_anchor(
             continue
         draft = walk.drafts[index]
         moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
-        if position == 0 and where == "end" and isinstance(when, datetime) and moment > when:
+        if (
+            position == 0
+            and where == "end"
+            and isinstance(when, datetime)
+            and utc(moment) > utc(when)
+        ):
             day -= timedelta(days=1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
         if previous is not None and _crosses(moment, previous, walk_order):
             day += timedelta(days=1 if walk_order == "oldest-first" else -1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
+            if day not in walk.clock.stated_days:
+                _warn_no_date(walk, draft, day)
         walk.moments[index] = moment
         previous = moment
 
 
+def _warn_no_date(walk: _Walk, draft: Draft, day: date) -> None:
+    walk.clock.warn(draft.line, draft.column, f"entry {draft.label} is on a day no date line"
+                    f" names ({day:%-d %B %Y}, past midnight)",
+                    "add the date line, or confirm in source.yml", "no-date")  # fmt: skip
+
+
 def _against(moment: datetime, previous: datetime, order: Order) -> bool:
-    return moment < previous if order == "oldest-first" else moment > previous
+    if order == "oldest-first":
+        return utc(moment) < utc(previous)
+    return utc(moment) > utc(previous)
 
 
 def _crosses(moment: datetime, previous: datetime, order: Order) -> bool:
@@ -215,7 +228,7 @@ def _on_day(
     after = previous if order == "oldest-first" else None
     if order == "newest-first" and previous is not None and dst_kind(moment) == "fold":
         earlier = moment.replace(fold=0)
-        if not earlier < previous:
+        if not utc(earlier) < utc(previous):
             moment = moment.replace(fold=1)
         return resolve(moment, draft, clock, None)
     return resolve(moment, draft, clock, after)
