@@ -37,11 +37,6 @@ class Paragraph:
     """Where it starts in the live-blog file."""
 
 
-def entry_anchor(posted: datetime) -> str:
-    """An entry's anchor before any same-minute suffix (``2025-05-16-1656``), on any page."""
-    return f"{posted:%Y-%m-%d-%H%M}"
-
-
 @dataclass(frozen=True)
 class Entry:
     """One timestamped post of the live-blog."""
@@ -59,8 +54,7 @@ class Entry:
     title: str = ""
     """The outlet's own title line for the entry, or ""."""
     headline: str = ""
-    """The editors' headline for the entry (content folder), or ""; what a reader sees is
-    ``render.escape.display_headline``: this, else ``title``, else a clean excerpt."""
+    """The editors' headline (content folder), or ""; readers see ``display_headline``."""
     byline: str = ""
     """Who wrote it, as the page says (``From CNN's Jane Doe``), or ""."""
     updated: datetime | None = None
@@ -140,6 +134,12 @@ class SourceInfo:
     """Where each key moment is written in source.yml (line, column), for messages."""
     language: str = "en"
     """The source's language."""
+    language_set: bool = False
+    """``language`` is written in source.yml (otherwise the parser detects it)."""
+    captured: datetime | None = None
+    """When the page was copied, for 'today' and ages such as '2h ago' (``captured``)."""
+    confirm: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Warnings an editor accepts (``confirm``): code -> the line texts they are about."""
     outlet_note: SourcedText | None = None
     """What kind of outlet it is, in the editors' words (Markdown), with sources."""
     corrections: str = ""
@@ -205,8 +205,7 @@ class GlossaryTerm:
     links: tuple[Reference, ...] = ()
     """Further reading."""
     match_case: bool = True
-    """False if its name and aliases link in any letter case ("Rand" also links "RAND" and
-    "rand"); by default each casing a source uses is listed as its own alias."""
+    """False if its name and aliases link in any letter case ("Rand" also links "RAND")."""
     group: str = ""
     """The editors' group for it on its glossary page (``Russian delegation``), or ""."""
     link: bool = True
@@ -302,10 +301,8 @@ class EntryRef:
     key: str
 
 
-Target = TermRef | NoteRef
-"""What a mention names: a glossary term or a background note."""
-LinkTarget = TermRef | NoteRef | EntryRef
-"""Anything a page links to (``Router.link``)."""
+Target = TermRef | NoteRef  # what a mention names: a glossary term or a background note
+LinkTarget = TermRef | NoteRef | EntryRef  # anything a page links to (``Router.link``)
 
 
 @dataclass(frozen=True)

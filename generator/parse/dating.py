@@ -253,6 +253,11 @@ class Clock:
         return timezone.utc
 
 
+def entry_anchor(posted: datetime) -> str:
+    """An entry's anchor before any same-minute suffix (``2025-05-16-1656``), on any page."""
+    return f"{posted:%Y-%m-%d-%H%M}"
+
+
 def utc(moment: datetime) -> datetime:
     """The instant in UTC: aware datetimes in one tzinfo compare by clock face, fold ignored."""
     return moment.astimezone(timezone.utc)

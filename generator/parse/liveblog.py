@@ -24,11 +24,10 @@ from ..model import (
     Order,
     Paragraph,
     SourceInfo,
-    entry_anchor,
 )
 from .checks import check_page, confirmed, report_no_headline
 from .dateline import Reading
-from .dating import Clock, check_offsets, detect_order, settle, utc, valid_clock
+from .dating import Clock, check_offsets, detect_order, entry_anchor, settle, utc, valid_clock
 from .furniture import FurnitureRules
 from .lines import Draft, Page, classify
 from .names import detect_language, names_for
