@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from generator.model import entry_anchor
+from generator.parse.dating import entry_anchor
 
 
 @dataclass(frozen=True)

@@ -4,23 +4,24 @@ MkDocs."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .annotate import entry_rows, find_words, near_misses, skeleton
 from .check import check_content
 from .errors import ContentError, ProblemCollector
 from .export import write_project
-from .load.content import display_path, load_source
+from .load import display_path, load_source
 from .load.textfile import read_text
 from .model import Liveblog
 from .parse.liveblog import ParseOptions, describe_liveblog, parse_liveblog
 from .pipeline import build, collect
+from .report import describe_lines, lines_of
+from .scaffold import new_explainer
 from .watch import watch
+from .yamlout import dump_yaml
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         "--site-url",
         help="the site's address (mkdocs.yml's site_url), for absolute structured-data links",
     )
+    new = commands.add_parser(
+        "new", help="make DIR a new explainer of the live-blog LIVEBLOG (never overwrites)"
+    )
+    new.add_argument("liveblog", type=Path)
+    new.add_argument("dir", type=Path)
+    new.add_argument("--outlet", default="", help="who published the live-blog (source.yml)")
+    new.add_argument("--url", default="", help="where the original was published (source.yml)")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -85,14 +93,20 @@ def _run(args: argparse.Namespace) -> int:
             return _entries(args.content_dir)
         if args.command == "find":
             return _find(args.words, args.content_dir)
+        if args.command == "new":
+            return _new(args.liveblog, args.dir, args.outlet, args.url)
         return _export(args.dir, args.config, args.content, args.site_url, args.project)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `explainer parse ... | head`: the reader has gone; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parse(path: Path) -> int:
-    """Print the parsed live-blog as YAML, then how every line was classified.
+    """Print the parsed live-blog as YAML, then how every line was classified and which lines
+    were left out; when the parse fails, the classification and then the problems.
 
     A source.yml beside the file supplies its zone, date, order and furniture lines, as
     the build would.
@@ -100,20 +114,50 @@ def _parse(path: Path) -> int:
     shown = display_path(path)
     source_path = path.parent / "source.yml"
     options = ParseOptions.from_source(load_source(source_path)) if source_path.is_file() else None
-    blog = parse_liveblog(read_text(path, shown), shown, options or ParseOptions())
-    model = describe_liveblog(blog)
-    sys.stdout.write(yaml.safe_dump(model, allow_unicode=True, sort_keys=False, width=100))
-    counts: Counter[str] = Counter(line.kind for line in blog.lines)
-    kinds = ("headline", "intro", "date", "time", "paragraph", "furniture", "blank")
-    print(f"# {len(blog.lines)} lines: " + ", ".join(f"{k} {counts[k]}" for k in kinds))
-    for line in blog.lines:
-        if line.kind != "blank":
-            # The text is untrusted: show control characters escaped, never raw.
-            text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in line.text.strip())
-            text = text if len(text) <= 70 else text[:69] + "…"
-            print(f"# {line.number:5} {line.kind:<9} {text}")
+    text = read_text(path, shown)
+    try:
+        blog = parse_liveblog(text, shown, options or ParseOptions())
+    except ContentError as error:
+        lines = tuple(lines_of(error))
+        if lines:
+            print("\n".join(describe_lines(lines)))
+        raise
+    sys.stdout.write(dump_yaml(_describe(blog)))
+    print("\n".join(describe_lines(blog.lines)))
     for warning in blog.warnings:
+        # The code is what source.yml's 'confirm' names to accept the warning.
+        code = f" [{warning.code}]" if warning.code else ""
+        print(f"{warning.as_warning()}{code}", file=sys.stderr)
+    return 0
+
+
+def _describe(blog: Liveblog) -> dict[str, object]:
+    """The parser's description, with what the page said of itself after the headline."""
+    described = describe_liveblog(blog)
+    page = {
+        "language": blog.language,
+        "published": blog.published.isoformat() if blog.published else None,
+        "updated": blog.updated.isoformat() if blog.updated else None,
+    }
+    return {"headline": described.pop("headline"), **page, **described}
+
+
+def _new(liveblog: Path, folder: Path, outlet: str, url: str) -> int:
+    """Write the new explainer; exit 1 if it cannot build yet (the problems say why)."""
+    made = new_explainer(liveblog, folder, outlet=outlet, url=url)
+    shown = display_path(folder)
+    for problem in made.problems:
+        print(problem, file=sys.stderr)
+    for warning in made.warnings:
         print(warning.as_warning(), file=sys.stderr)
+    for key in made.todo:
+        print(f"todo: {shown}/content/source.yml: set '{key}' (not found in the text)")
+    print(f"wrote {len(made.written)} files to {shown}")
+    if made.problems:
+        print(f"the live-blog does not parse yet: fix the above, then `explainer check "
+              f"{shown}/content`", file=sys.stderr)  # fmt: skip
+        return 1
+    print(f"next: cd {shown} && mkdocs serve")
     return 0
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    from .model import ClassifiedLine
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -40,6 +43,8 @@ class Problem:
     """What is wrong, in one line."""
     hint: str = ""
     """How to fix it, when we can tell."""
+    code: str = ""
+    """A short stable name for the kind of problem (``no-date``), for tests and confirmations."""
     entry: str = ""
     """The anchor of the entry (or ``intro``, ``headline``) it concerns, when one does."""
 
@@ -72,6 +77,8 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem] | Problem) -> None:
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.lines: tuple[ClassifiedLine, ...] = ()
+        """For a live-blog that cannot be parsed: how each of its lines was classified."""
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
@@ -112,8 +119,17 @@ class ProblemCollector:
         self._files.setdefault(path, len(self._files))
         return other
 
-    def add(self, line: int, column: int, message: str, hint: str = "", *, entry: str = "") -> None:
-        self.problems.append(Problem(self.path, line, column, message, hint, entry))
+    def add(
+        self,
+        line: int,
+        column: int,
+        message: str,
+        hint: str = "",
+        code: str = "",
+        *,
+        entry: str = "",
+    ) -> None:
+        self.problems.append(Problem(self.path, line, column, message, hint, code, entry))
 
     def add_at(self, at: tuple[int, int], message: str, hint: str = "", *, entry: str = "") -> None:
         self.add(at[0], at[1], message, hint, entry=entry)
@@ -121,7 +137,7 @@ class ProblemCollector:
     def warn(
         self, line: int, column: int, message: str, hint: str = "", *, entry: str = ""
     ) -> None:
-        self.warnings.append(Problem(self.path, line, column, message, hint, entry))
+        self.warnings.append(Problem(self.path, line, column, message, hint, entry=entry))
 
     def warn_at(
         self, at: tuple[int, int], message: str, hint: str = "", *, entry: str = ""

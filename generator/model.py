@@ -8,7 +8,8 @@ from typing import Literal
 
 from .errors import Problem
 
-LineKind = Literal["blank", "headline", "intro", "date", "time", "paragraph", "furniture"]
+LineKind = Literal["blank", "headline", "intro", "dateline", "date", "time", "marker", "title",
+                   "byline", "updated", "caption", "paragraph", "furniture"]  # fmt: skip
 Order = Literal["newest-first", "oldest-first"]
 TermKind = Literal["person", "place", "organisation"]
 AnnotationKind = Literal["context", "fact-check", "spelling", "translation", "attribution"]
@@ -36,12 +37,6 @@ class Paragraph:
     """Where it starts in the live-blog file."""
 
 
-def entry_anchor(posted: datetime) -> str:
-    """An entry's anchor before any same-minute suffix: ``2025-05-16-1656``, the same on
-    whichever page the entry is shown."""
-    return f"{posted:%Y-%m-%d-%H%M}"
-
-
 @dataclass(frozen=True)
 class Entry:
     """One timestamped post of the live-blog."""
@@ -59,8 +54,7 @@ class Entry:
     title: str = ""
     """The outlet's own title line for the entry, or ""."""
     headline: str = ""
-    """The editors' headline for the entry (content folder), or ""; what a reader sees is
-    ``render.escape.display_headline``: this, else ``title``, else a clean excerpt."""
+    """The editors' headline (content folder), or ""; readers see ``display_headline``."""
     byline: str = ""
     """Who wrote it, as the page says (``From CNN's Jane Doe``), or ""."""
     updated: datetime | None = None
@@ -98,6 +92,12 @@ class Liveblog:
     """Lines left out as page furniture (teasers, share buttons)."""
     warnings: tuple[Problem, ...] = ()
     """Things worth an editor's attention that do not stop the build."""
+    published: datetime | date | None = None
+    """When the page says it was first published (a day when it gives no time)."""
+    updated: datetime | None = None
+    """When the page says it was last updated."""
+    language: str = ""
+    """The language it was read in (set in source.yml or detected)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,12 @@ class SourceInfo:
     """Where each key moment is written in source.yml (line, column), for messages."""
     language: str = "en"
     """The source's language."""
+    language_set: bool = False
+    """``language`` is written in source.yml (otherwise the parser detects it)."""
+    captured: datetime | None = None
+    """When the page was copied, for 'today' and ages such as '2h ago' (``captured``)."""
+    confirm: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Warnings an editor accepts (``confirm``): code -> the line texts they are about."""
     outlet_note: SourcedText | None = None
     """What kind of outlet it is, in the editors' words (Markdown), with sources."""
     corrections: str = ""
@@ -199,8 +205,7 @@ class GlossaryTerm:
     links: tuple[Reference, ...] = ()
     """Further reading."""
     match_case: bool = True
-    """False if its name and aliases link in any letter case ("Rand" also links "RAND" and
-    "rand"); by default each casing a source uses is listed as its own alias."""
+    """False if its name and aliases link in any letter case ("Rand" also links "RAND")."""
     group: str = ""
     """The editors' group for it on its glossary page (``Russian delegation``), or ""."""
     link: bool = True
@@ -291,16 +296,13 @@ class NoteRef:
 
 @dataclass(frozen=True, slots=True)
 class EntryRef:
-    """A link target: a block of the live-blog, by key (an entry anchor, ``intro`` or
-    ``headline``)."""
+    """A link target: a live-blog block by key (an entry anchor, ``intro`` or ``headline``)."""
 
     key: str
 
 
-Target = TermRef | NoteRef
-"""What a mention names: a glossary term or a background note."""
-LinkTarget = TermRef | NoteRef | EntryRef
-"""Anything a page links to (``Router.link``)."""
+Target = TermRef | NoteRef  # what a mention names: a glossary term or a background note
+LinkTarget = TermRef | NoteRef | EntryRef  # anything a page links to (``Router.link``)
 
 
 @dataclass(frozen=True)

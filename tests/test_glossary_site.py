@@ -84,6 +84,9 @@ def test_the_glossary_pages_hold_every_person_place_and_organisation(seed_site):
             assert "Also written: " + ", ".join(term.aliases) in shown, term.id
         for source in term.sources:
             assert (source.url, "", source.title) in links(entry), term.id
+        if term.wikidata:
+            wikidata = f"https://www.wikidata.org/wiki/{term.wikidata}"
+            assert (wikidata, "", term.wikidata) in links(entry), term.id
         assert "Mentioned in:" in shown, term.id
     people = read(seed_site, "glossary/people/index.html")
     places = read(seed_site, "glossary/places/index.html")

@@ -144,20 +144,26 @@ def assert_keeps_its_promises(blog: Liveblog, text: str) -> None:
         )
 
     # Each line with text ends up in exactly one place of the model, verbatim.
+    kinds = {line.number: line.kind for line in blog.lines}
     placed = {
         "headline": [blog.headline],
         "intro": list(blog.intro),
-        "time": [],
-        "paragraph": [p for entry in blog.entries for p in entry.paragraphs],
+        "caption": [c for entry in blog.entries for c in entry.captions],
         "furniture": list(blog.furniture),
     }
     for kind, paragraphs in placed.items():
         numbers = [line.number for line in blog.lines if line.kind == kind]
-        if kind == "time":
-            assert sorted(entry.line for entry in blog.entries) == numbers
-            continue
         assert sorted(p.line for p in paragraphs) == numbers, kind
         for paragraph in paragraphs:
             assert paragraph.text
             assert paragraph.text == expected[paragraph.line - 1].strip()
-            assert paragraph.text in text
+    assert sorted(entry.line for entry in blog.entries) == [
+        line.number for line in blog.lines if line.kind == "time"
+    ], "each stamp opens one entry"
+    body = [p for entry in blog.entries for p in entry.paragraphs]
+    own_lines = [p.line for p in body if kinds[p.line] == "paragraph"]
+    assert sorted(own_lines) == [n for n, kind in kinds.items() if kind == "paragraph"]
+    for paragraph in body:
+        assert paragraph.text, "no empty paragraph"
+        assert kinds[paragraph.line] in ("paragraph", "time"), "text on a stamp's line or its own"
+        assert paragraph.text in expected[paragraph.line - 1], "verbatim"

@@ -7,10 +7,10 @@ from .content import (
     load_annotations,
     load_glossary,
     load_note,
-    load_source,
     read_annotations,
 )
 from .editorial import load_headlines, load_summary
+from .source import load_source
 
 __all__ = [
     "display_path",

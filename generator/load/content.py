@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, ProblemCollector
-from ..model import Annotation, BackgroundNote, GlossaryTerm, Reference, SourcedText, SourceInfo
+from ..model import Annotation, BackgroundNote, GlossaryTerm, Reference
 from .aliases import AliasClaims, alias_key, fold_key, given_name, same_alias
 from .markdown import check_markdown
 from .schema import check, positions_of, valid_records
@@ -33,44 +32,6 @@ def display_path(path: Path) -> str:
         return str(absolute.relative_to(Path.cwd()))
     except (ValueError, OSError):  # outside the working folder, or that folder is gone
         return str(absolute)
-
-
-def load_source(path: Path) -> SourceInfo:
-    """Read ``source.yml``; every problem in it is reported together."""
-    shown = display_path(path)
-    problems = ProblemCollector(shown)
-    data = load_yaml_file(path, shown, problems)
-    if data is None:
-        data = YamlMap()
-    published = None
-    if check(data, "source", problems):
-        try:
-            published = date.fromisoformat(data["published"])
-        except ValueError:
-            problems.add_at(
-                data.value_at("published"),
-                f"not a valid date: {data['published']!r}",
-                "write it as YYYY-MM-DD",
-            )
-    note = data.get("outlet_note")
-    if isinstance(note, YamlMap) and isinstance(note.get("text"), str):
-        check_markdown(note["text"], problems, note.value_at("text"), "outlet_note")
-    problems.raise_if_any()
-    assert published is not None
-    return SourceInfo(
-        outlet=data["outlet"],
-        headline=data["headline"],
-        published=published,
-        timezone=data["timezone"],
-        url=data.get("url", ""),
-        order=data.get("order"),
-        furniture=tuple(data.get("furniture", ())),
-        key_moments=tuple(data.get("key_moments", ())),
-        key_moments_at=tuple(positions_of(data.get("key_moments", []))),
-        language=data.get("language", "en"),
-        outlet_note=SourcedText(note["text"], _references(note["sources"])) if note else None,
-        corrections=data.get("corrections", ""),
-    )
 
 
 def load_glossary(paths: list[Path]) -> tuple[GlossaryTerm, ...]:

@@ -59,8 +59,10 @@ def render_source(block: Block, page: str, router: Router, label: str) -> list[s
         f'<p class="explainer-source__by">{label}</p>',
         "",
     ]
+    lines += _render_entry_head(block.entry) if block.entry else []
     for index, paragraph in enumerate(block.paragraphs):
         lines += [_render_paragraph(paragraph.text, block, index, page, router), ""]
+    lines += _render_entry_foot(block.entry) if block.entry else []
     lines += ["</div>", ""]
     return lines + render_annotation_notes(block, page, router)
 
@@ -71,6 +73,39 @@ def render_summary_points(block: Block, page: str, router: Router) -> list[str]:
         "- " + _render_paragraph(point.text, block, index, page, router, trusted=True)
         for index, point in enumerate(block.paragraphs)
     ]
+
+
+def _render_entry_head(entry: Entry) -> list[str]:
+    lines = []
+    # Without an editors' headline the outlet's title is the entry's heading already.
+    if entry.title and entry.headline and entry.headline != entry.title:
+        lines += [f"**{escape_text(entry.title, at_line_start=False)}**",
+                  "{ .explainer-entry-title }", ""]  # fmt: skip
+    if entry.byline:
+        byline = escape_text(entry.byline, at_line_start=False)
+        lines += [f"*{byline}*", "{ .explainer-byline }", ""]
+    return lines
+
+
+def _render_entry_foot(entry: Entry) -> list[str]:
+    lines = []
+    for caption in entry.captions:
+        lines += [f"*{escape_text(caption.text, at_line_start=False)}*",
+                  "{ .explainer-caption }", ""]  # fmt: skip
+    if entry.updated is not None:
+        lines += [f"Updated {format_update(entry)}", "{ .explainer-updated }", ""]
+    return lines
+
+
+def format_update(entry: Entry) -> str:
+    """``<time datetime="...">12:35 BST</time>``, with the day when it is not the entry's."""
+    updated = entry.updated
+    assert updated is not None
+    zone = updated.tzname() or ""
+    label = f"{updated:%H:%M}" + (f" {zone}" if zone.isalpha() else "")
+    if updated.date() != entry.posted.date():
+        label = f"{updated.day} {updated:%B %Y}, {label}"
+    return f'<time datetime="{updated.isoformat()}">{escape_text(label)}</time>'
 
 
 def render_headline(explainer: Explainer, router: Router) -> str:

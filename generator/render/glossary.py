@@ -100,6 +100,10 @@ def _render_term_card(
     lines += render_references("Sources", term.sources)
     if term.links:
         lines += render_references("Further reading", term.links)
+    if term.wikidata:
+        # The identifier the editors checked the term against, for readers and for tools.
+        wikidata = f"https://www.wikidata.org/wiki/{term.wikidata}"
+        lines += [f"**Wikidata:** [{term.wikidata}]({wikidata})", ""]
     lines += _render_backlinks(TermRef(term.id), page, explainer, router)
     return lines + ["</details>", "", "</div>", ""]
 

@@ -43,16 +43,7 @@ def render_jsonld(
     if source.url:
         posting["isBasedOn"] = source.url
     if entries:
-        posting["liveBlogUpdate"] = [
-            {
-                "@type": "BlogPosting",
-                "headline": display_headline(entry),
-                "datePublished": entry.posted.isoformat(),
-                "url": entry_url(entry),
-                "articleBody": "\n\n".join(p.text for p in entry.paragraphs),
-            }
-            for entry in entries
-        ]
+        posting["liveBlogUpdate"] = [_render_update(entry, entry_url) for entry in entries]
     text = json.dumps(posting, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(char, escaped)
@@ -62,3 +53,18 @@ def render_jsonld(
     # U+2028/9 are fine in JSON but end a line for some tools; keep the script on one line.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f'<script type="application/ld+json">{text}</script>'
+
+
+def _render_update(entry: Entry, entry_url: Callable[[Entry], str]) -> dict[str, object]:
+    """One entry as a BlogPosting: the editors' headline, else the outlet's title, else a
+    clean excerpt (``display_headline``)."""
+    update: dict[str, object] = {
+        "@type": "BlogPosting",
+        "headline": display_headline(entry),
+        "datePublished": entry.posted.isoformat(),
+    }
+    if entry.updated is not None:
+        update["dateModified"] = entry.updated.isoformat()
+    update["url"] = entry_url(entry)
+    update["articleBody"] = "\n\n".join(p.text for p in entry.paragraphs)
+    return update

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape as escape_html
+from typing import get_args
 
-from ..model import Explainer, Reference, Site
+from ..model import Explainer, LineKind, Reference, Site
 from .blocks import (
     format_clock_span,
     format_count,
@@ -266,7 +267,7 @@ def render_about(explainer: Explainer, router: Router) -> str:
         "",
         f"- **{outlet}’s words** are set in a framed block marked with the outlet and the time "
         "of the entry. They are never edited, including where their spelling or framing "
-        "differs from the common record (*Kiev* for Kyiv, for example).",
+        f"differs from the common record{_spelling_example(explainer)}.",
         "- **The explainer’s words** (the summary, headlines, notes, glossary and background "
         "notes) are the editors’ own. A note says what kind it is: a fact-check, context, "
         "an attribution, a spelling or a translation.",
@@ -303,9 +304,7 @@ def render_about(explainer: Explainer, router: Router) -> str:
         "first mention on a page, and at most once per entry); and places each note on its "
         "exact words. MkDocs with the Material theme builds the pages into this site.",
         "",
-        f"The copied text has {len(blog.lines)} lines: 1 headline, {counts['intro']} intro, "
-        f"{counts['date']} date, {counts['time']} time, {counts['paragraph']} entry "
-        f"paragraph, {counts['furniture']} furniture and {counts['blank']} blank.",
+        f"The copied text has {len(blog.lines)} lines: {_format_line_counts(counts)}.",
         "",
     ]
     if blog.furniture:
@@ -320,3 +319,29 @@ def render_about(explainer: Explainer, router: Router) -> str:
         lines.append("Every line of the copied text is shown.")
     lines += ["", "</details>", ""]
     return "\n".join(lines)
+
+
+def _spelling_example(explainer: Explainer) -> str:
+    """An example from the explainer's own spelling notes (`` (for example *Kiev* for
+    Kyiv)``), or nothing: no other explainer's example may show here."""
+    for note in explainer.annotations:
+        if note.kind == "spelling":
+            term = next((t for t in explainer.glossary if t.id == note.see), None)
+            usual = f" for {escape_text(term.name, at_line_start=False)}" if term else ""
+            if term and term.name == note.quote:
+                usual = ""
+            return f" (for example *{escape_text(note.quote, at_line_start=False)}*{usual})"
+    return ""
+
+
+_ALWAYS_COUNTED = ("headline", "intro", "date", "time", "paragraph", "furniture", "blank")
+_KIND_NAMES = {"paragraph": "entry paragraph", "marker": "key-event or pinned marker"}
+
+
+def _format_line_counts(counts: Counter[LineKind]) -> str:
+    """``1 headline, 9 intro, ... and 0 blank``: every kind of line the file has, so the
+    counts add up to its lines."""
+    kinds: list[LineKind] = [k for k in get_args(LineKind) if k in _ALWAYS_COUNTED or counts[k]]
+    kinds = [k for k in kinds if k != "blank"] + ["blank"]
+    parts = [f"{counts[k]} {_KIND_NAMES.get(k, k)}" for k in kinds]
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Entry, Explainer
 from .blocks import (
     format_clock_span,
@@ -144,8 +146,10 @@ def _render_jsonld(
 ) -> str:
     blog = explainer.liveblog
     page_url = router.page_url(page)
+    # The language the parser read the page in: source.yml's, or the one it detected.
+    source = replace(explainer.source, language=blog.language or explainer.source.language)
     return render_jsonld(
-        explainer.source,
+        source,
         explainer.source.headline,
         (blog.entries[0].posted, blog.entries[-1].posted),
         entries,

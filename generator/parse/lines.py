@@ -1,0 +1,329 @@
+"""The line classifier: what each line of a pasted page is, on its own and beside its
+neighbours, before entries are dated.
+
+Every line gets one kind (``model.LineKind``): headline, intro, dateline, date, time,
+marker, title, byline, updated, caption, paragraph, furniture or blank. ``classify`` walks
+the lines once; the blog's parts are collected on the way into ``Draft``s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Paragraph
+from .dateline import Reading, read_stamp
+from .furniture import (
+    KEY_EVENT_MARKERS,
+    PINNED_MARKERS,
+    SUMMARY_BLOCKS,
+    TEASER_BLOCKS,
+    FurnitureRules,
+    is_byline,
+    is_chrome,
+    is_name_list,
+)
+from .names import Names
+from .parts import (
+    Draft,
+    Page,
+    entry_text,
+    header_text,
+    leave_out,
+    next_text,
+    opens_entry,
+    skip_block,
+    title_from_above,
+    title_like,
+)
+from .stamps import normalise
+
+__all__ = ["Draft", "Page", "classify"]
+
+ZONE_STATEMENT_WORDS = ("all times", "times are", "times stated", "alle zeiten", "heure de")
+_ZONE_STATEMENT = re.compile("|".join(ZONE_STATEMENT_WORDS))
+
+
+def classify(
+    raw_lines: list[str], names: Names, rules: FurnitureRules, headline: str | None
+) -> Page:
+    """Classify every line, in one walk after the headline has been found."""
+    clean = [normalise(raw) for raw in raw_lines]
+    cache: dict[str, Reading | None] = {}
+    readings = [
+        _read(text, raw, names, cache) if text else None for text, raw in zip(clean, raw_lines)
+    ]
+    page = Page(kinds=["blank" if not text else "" for text in clean], clean=clean)
+    top = _find_headline(clean, readings, rules, headline)
+    first_entry = _first_entry(clean, readings, top)
+    if top is not None:
+        page.headline = Paragraph(raw_lines[top].strip(), top + 1)
+    for index in range(len(clean)):
+        if not clean[index] or page.kinds[index]:
+            continue
+        if top is not None and index == top:
+            page.kinds[index] = "headline"
+        elif rules.matches(clean[index]) or (
+            top is not None and index < top and not _is_dateline(readings[index])
+        ):
+            leave_out(page, index, raw_lines)
+    stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
+    page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
+    page.titles_above = _titles_above(clean, readings, stamps, rules)
+    page.stamp_lines = set(stamps)
+    _walk(page, raw_lines, clean, readings, top, first_entry, rules)
+    page.page_date = _page_date(page)
+    return page
+
+
+def _titles_above(
+    clean: list[str], readings: list[Reading | None], stamps: list[int], rules: FurnitureRules
+) -> bool:
+    """The page sets each entry's title right above its stamp (DW, Spiegel): most stamps have
+    a heading line directly above them and a sentence directly below (or after the stamp)."""
+    count = 0
+    for i in stamps:
+        above = clean[i - 1] if i > 0 else ""
+        if not above or readings[i - 1] is not None or is_chrome(above) or rules.matches(above):
+            continue
+        reading = readings[i]
+        below = reading.rest if reading is not None and reading.rest_sep == ":" else ""
+        below = below or (clean[i + 1] if i + 1 < len(clean) else "")
+        if title_like(above) and below and not title_like(below):
+            count += 1
+    return count >= 2 and count * 2 > len(stamps)
+
+
+def _page_date(page: Page) -> int:
+    """A date under the headline that a standfirst or dateline follows (not an entry's stamp)
+    is the page's date: the line, or 0."""
+    if not page.header_date:
+        return 0
+    for kind in page.kinds[page.header_date :]:
+        if kind in ("blank", "furniture"):
+            continue
+        return page.header_date if kind in ("intro", "dateline") else 0
+    return 0
+
+
+def _read(text: str, raw: str, names: Names, cache: dict[str, Reading | None]) -> Reading | None:
+    """The line's stamp; a blog repeats its stamps' shapes, so each text is read once."""
+    if text not in cache:
+        cache[text] = read_stamp(text, names)
+    return _located(cache[text], raw)
+
+
+def _located(reading: Reading | None, raw: str) -> Reading | None:
+    """The zone's column in the line as written (normalising may have closed up spaces)."""
+    if reading is None or not reading.zone:
+        return reading
+    column = raw.find(reading.zone) + 1
+    if not column or column == reading.zone_column:
+        return reading
+    return replace(reading, zone_column=column)
+
+
+def _opens(reading: Reading | None) -> bool:
+    return reading is not None and opens_entry(reading)
+
+
+def _is_date_line(reading: Reading) -> bool:
+    """A date on its own ('16 May 2025'); a date with text after it is text."""
+    return reading.has_date and not reading.has_time and reading.plain and not reading.rest
+
+
+def _is_dateline(reading: Reading | None) -> bool:
+    return reading is not None and (reading.prefix is not None or reading.also is not None)
+
+
+def _find_headline(
+    clean: list[str], readings: list[Reading | None], rules: FurnitureRules, wanted: str | None
+) -> int | None:
+    """source.yml's headline where it stands; else the first line of four words or more that
+    no short line (a section name) follows, among the lines above the first stamp."""
+    if wanted:
+        target = normalise(wanted)
+        for index, text in enumerate(clean):
+            if text == target:
+                return index
+    candidates = []
+    for index, text in enumerate(clean):
+        reading = readings[index]
+        if reading is not None and reading.has_time and not _is_dateline(reading):
+            break
+        if not text or is_chrome(text) or readings[index] is not None or rules.matches(text):
+            continue
+        candidates.append(index)
+    for position, index in enumerate(candidates):
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if len(clean[index].split()) < 4:
+            continue
+        if following is not None and following == next_text(clean, index):
+            after = clean[following]
+            section_name = not any(char.isdigit() for char in after) and not is_byline(after)
+            if len(after.split()) <= 3 and section_name and not after.endswith("."):
+                continue
+        return index
+    return candidates[0] if candidates else None
+
+
+def _first_entry(clean: list[str], readings: list[Reading | None], top: int | None) -> int:
+    """The first line that opens an entry: a stamp whose shape other stamps share, or the
+    first stamp with no dateline phrase (header datelines stand above it)."""
+    start = 0 if top is None else top + 1
+    shapes: dict[tuple[object, ...], int] = {}
+    for reading in readings[start:]:
+        if reading is not None and opens_entry(reading):
+            shapes[_shape(reading)] = shapes.get(_shape(reading), 0) + 1
+    for index in range(start, len(clean)):
+        reading = readings[index]
+        if reading is None or not opens_entry(reading):
+            continue
+        bare = reading.has_date and reading.has_time and reading.plain and not reading.rest
+        if bare and shapes[_shape(reading)] == 1 and len(shapes) > 1:
+            continue  # a bare header dateline: 'Mon 2 Aug 2021 12.45 EDT'
+        return index
+    return len(clean)
+
+
+def _shape(reading: Reading) -> tuple[object, ...]:
+    return (
+        reading.month is not None,
+        reading.year is not None,
+        reading.weekday is not None,
+        reading.meridiem is not None,
+        reading.zone is not None,
+        reading.age is not None,
+        bool(reading.rest),
+    )
+
+
+def _walk(
+    page: Page,
+    raw_lines: list[str],
+    clean: list[str],
+    readings: list[Reading | None],
+    top: int | None,
+    first_entry: int,
+    rules: FurnitureRules,
+) -> None:
+    """The walk proper: header lines, then entries and what is between them."""
+    pending: set[str] = set()
+    current: Draft | None = None
+    section = 0
+    index = 0
+    blank_before = True
+    while index < len(clean):
+        text, reading = clean[index], readings[index]
+        if page.kinds[index]:
+            blank_before = page.kinds[index] == "blank" or (
+                blank_before and page.kinds[index] == "furniture"
+            )
+            index += 1
+            continue
+        folded = text.casefold()
+        heading = current is not None and not current.body and current.title is None
+        teaser = folded in TEASER_BLOCKS or folded.rstrip(" :") in TEASER_BLOCKS
+        if teaser or (folded in SUMMARY_BLOCKS and not heading):
+            index = skip_block(page, raw_lines, clean, readings, index, current is None)
+            continue
+        if is_chrome(text):
+            leave_out(page, index, raw_lines)
+        elif folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
+            _mark(page, index, folded, current, pending, blank_before)
+        elif len(text) < 60 and _ZONE_STATEMENT.search(folded):
+            page.kinds[index] = "dateline"
+            page.zone_statement = text.split()[-1].rstrip(".")
+        elif (
+            reading is not None
+            and index < first_entry
+            and (_is_dateline(reading) or reading.has_time or reading.age is not None)
+        ):
+            page.kinds[index] = "dateline"
+            page.datelines.append((index + 1, reading))
+        elif reading is not None and _is_date_line(reading):
+            page.kinds[index] = "date"
+            # Under the headline, before any text, a date is the page's: the standfirst follows.
+            page.date_below_text = page.date_below_text or bool(page.drafts or page.intro)
+            if not (page.drafts or page.intro or page.dates):
+                page.header_date = index + 1
+            page.dates.append((len(page.drafts), reading))
+            page.date_lines.append(index + 1)
+            section += 1
+            current = None
+        elif reading is not None and opens_entry(reading) and index >= first_entry:
+            if _glued(current, blank_before, reading, clean, index, page):
+                assert current is not None
+                page.glued.append((index + 1, current))
+                page.kinds[index] = "paragraph"
+                current.body.append(Paragraph(raw_lines[index].strip(), index + 1))
+            else:
+                current = _open_entry(page, raw_lines, index, reading, section, pending)
+                pending = set()
+        elif current is not None and reading is not None and reading.prefix == "updated":
+            page.kinds[index] = "updated"
+            current.updated, current.updated_line = reading, index + 1
+        elif reading is not None and _is_dateline(reading):
+            page.kinds[index] = "dateline"
+            page.datelines.append((index + 1, reading))
+        elif current is None and page.dates and (page.drafts or page.date_below_text):
+            page.kinds[index] = "paragraph"  # after a date line, in no entry
+            page.orphans.append(index + 1)
+        elif current is None:
+            header_text(page, raw_lines, clean, index)
+        else:
+            entry_text(page, raw_lines, clean, index, current)
+        blank_before = False
+        index += 1
+
+
+def _mark(
+    page: Page, index: int, folded: str, current: Draft | None, pending: set[str], blank: bool
+) -> None:
+    """A key-event or pinned marker: the entry right above it (no blank line between, no
+    text yet) carries it, else the next entry."""
+    marker = "pinned" if folded in PINNED_MARKERS else "key"
+    page.kinds[index] = "marker"
+    if current is not None and not current.body and not current.title and not blank:
+        current.markers.add(marker)
+    else:
+        pending.add(marker)
+
+
+def _glued(
+    current: Draft | None,
+    blank_before: bool,
+    reading: Reading,
+    clean: list[str],
+    index: int,
+    page: Page,
+) -> bool:
+    """A bare time line standing inside an entry's text (a schedule), not opening one."""
+    if current is None or blank_before or reading.zone or reading.has_date or reading.rest:
+        return False
+    if not (current.body or current.title):
+        return False
+    return page.blank_separated
+
+
+def _open_entry(
+    page: Page, raw_lines: list[str], index: int, reading: Reading, section: int, pending: set[str]
+) -> Draft:
+    raw = raw_lines[index]
+    draft = Draft(
+        index + 1, len(raw) - len(raw.lstrip()) + 1, normalise(raw), reading, section, pending
+    )
+    page.kinds[index] = "time"
+    if reading.rest:
+        if reading.rest_sep == "," and is_name_list(reading.rest) or is_byline(reading.rest):
+            draft.byline = reading.rest
+            draft.label = normalise(raw)[: -len(reading.rest)].rstrip(" ,")
+        elif reading.rest_sep == " ":
+            draft.title = Paragraph(reading.rest, index + 1)
+        else:
+            draft.body.append(Paragraph(reading.rest, index + 1))
+            title_from_above(page, draft)
+    elif page.titles_above:
+        title_from_above(page, draft)
+    page.drafts.append(draft)
+    return draft

@@ -1,0 +1,194 @@
+"""Month and weekday names, relative days and ages, by language, from CLDR (via Babel).
+
+Nothing here is typed by hand except the words CLDR does not hold: the phrases outlets put
+before a dateline (``First published on``, ``Mis à jour le``) and the little words between a
+date's parts (``at``, ``um``, ``alle``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+
+from babel import Locale
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "tr")
+"""Languages whose names the parser reads (any other ``language:`` reads as English)."""
+
+PREFIXES = {
+    "first-published": [
+        "first published on",
+        "first published",
+        "oluşturulma tarihi",
+        "oluşturulma",
+    ],
+    "published": [
+        "published on",
+        "published",
+        "posted on",
+        "posted at",
+        "posted",
+        "veröffentlicht am",
+        "veröffentlicht",
+        "publié le",
+        "publié",
+        "publicado el",
+        "publicado em",
+        "publicado",
+        "pubblicato il",
+        "pubblicato",
+        "gepubliceerd op",
+        "gepubliceerd",
+        "опубликовано",
+        "опубліковано",
+        "yayınlanma tarihi",
+        "yayınlanma",
+    ],
+    "updated": [
+        "last updated on",
+        "last updated",
+        "updated on",
+        "updated at",
+        "updated",
+        "zuletzt aktualisiert am",
+        "zuletzt aktualisiert",
+        "aktualisiert am",
+        "aktualisiert",
+        "mis à jour le",
+        "mis à jour",
+        "modifié le",
+        "modifié",
+        "actualizado el",
+        "actualizado",
+        "aggiornato il",
+        "aggiornato alle",
+        "aggiornato",
+        "modifica il",
+        "atualizado em",
+        "atualizado",
+        "bijgewerkt op",
+        "bijgewerkt",
+        "aangepast",
+        "обновлено",
+        "оновлено",
+        "güncelleme tarihi",
+        "güncellendi",
+        "güncelleme",
+    ],
+}
+"""Phrases that open a dateline, by what the dateline states."""
+
+FILLERS = {
+    "at", "on", "the", "of", "um", "uhr", "am", "à", "a", "le", "el", "de", "del", "di",
+    "alle", "ore", "h", "às", "as", "em", "om", "in", "в", "о", "об", "saat", "г", "г.",
+    "года", "р", "р.", "року", "kl", "kl.", "den", "du", "les", "ле",
+}  # fmt: skip
+"""Words between the parts of a date or time that say nothing themselves."""
+
+MERIDIEMS = {"am": 0, "a.m.": 0, "a.m": 0, "pm": 12, "p.m.": 12, "p.m": 12}
+
+
+@dataclass(frozen=True)
+class Names:
+    """What one language (with English, which pages mix in) calls months, days and ages."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    ages: tuple[tuple[re.Pattern[str], timedelta], ...]
+    numeric_order: str
+    """The order of day, month and year in a numeric date: ``dmy``, ``mdy`` or ``ymd``."""
+
+
+def fold(word: str) -> str:
+    """Lower case without a final full stop, apostrophes unified: how names are compared."""
+    return unicodedata.normalize("NFC", word.lower().rstrip(".").replace("’", "'"))
+
+
+@cache
+def names_for(language: str) -> Names:
+    """The names of ``language`` (a tag such as ``pt-BR``) and of English together."""
+    base = language.split("-")[0].split("_")[0].lower()
+    codes = ["en"] if base not in LANGUAGES or base == "en" else [base, "en"]
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, int] = {}
+    ages: list[tuple[re.Pattern[str], timedelta]] = []
+    for code in codes:
+        locale = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    months.setdefault(fold(name), number)
+                for number, name in locale.days[context][width].items():
+                    weekdays.setdefault(fold(name), number)
+        fields = locale._data["date_fields"]
+        for offset, name in fields["day"]["relative"].items():
+            if offset in (0, -1):
+                relative.setdefault(fold(name), offset)
+        for unit, size in (("minute", timedelta(minutes=1)), ("hour", timedelta(hours=1))):
+            for variant in (unit, f"{unit}-short", f"{unit}-narrow"):
+                for pattern in fields.get(variant, {}).get("past", {}).values():
+                    ages.append((_age_pattern(pattern), size))
+    for extra, number in (("sept", 9), ("tues", 1), ("weds", 2), ("thur", 3), ("thurs", 3)):
+        if "en" in codes:
+            (months if number == 9 and extra == "sept" else weekdays).setdefault(extra, number)
+    ages += [
+        (re.compile(r"(\d+) ?(?:m|mins?|minutes?)(?: ago)?", re.I), timedelta(minutes=1)),
+        (re.compile(r"(\d+) ?(?:h|hrs?|hours?)(?: ago)?", re.I), timedelta(hours=1)),
+    ]
+    order = _numeric_order(Locale.parse(codes[0]).date_formats["short"].pattern)
+    return Names(months, weekdays, relative, tuple(ages), order)
+
+
+def _age_pattern(cldr: str) -> re.Pattern[str]:
+    """CLDR's ``vor {0} Minuten`` as a pattern matching ``vor 5 Minuten``."""
+    escaped = re.escape(fold(cldr)).replace(r"\{0\}", r"(\d+)").replace(r"\ ", " ?")
+    return re.compile(escaped.replace(".", r"\.?"), re.IGNORECASE)
+
+
+def _numeric_order(pattern: str) -> str:
+    """``dd.MM.y`` -> ``dmy``; ``M/d/yy`` -> ``mdy``."""
+    letters = [char for char in pattern if char in "dMy"]
+    order = "".join(dict.fromkeys(letters)).lower()
+    return order if order in ("dmy", "mdy", "ymd") else "dmy"
+
+
+def read_age(text: str, names: Names) -> timedelta | None:
+    """``2m ago``, ``1h``, ``vor 5 Minuten``: how long before the capture, or None."""
+    folded = fold(text)
+    for pattern, size in names.ages:
+        match = pattern.fullmatch(folded)
+        if match is not None:
+            return size * int(match[1])
+    return None
+
+
+_STOPWORDS = {
+    "en": "the and of to in is that for with was said",
+    "de": "der die und das nicht ist mit sich des auf für",
+    "fr": "le la les et des est une dans pour que qui",
+    "es": "el la los las y que en del por una con",
+    "it": "il di che è la per una sono non della gli",
+    "pt": "o a os as de que não uma para com do da",
+    "nl": "de het een en van is dat niet op te zijn",
+    "ru": "и в не на что с по это как он",
+    "uk": "і в не на що з та це як від",
+    "tr": "ve bir bu da de için ile olarak daha çok",
+}
+
+
+def detect_language(text: str) -> str:
+    """The language most of the text's common short words belong to (English on a tie)."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    sets = {code: set(words_.split()) for code, words_ in _STOPWORDS.items()}
+    for word in words:
+        for code, stop in sets.items():
+            if word in stop:
+                counts[code] += 1
+    best = max(counts, key=lambda code: (counts[code], code == "en"))
+    return best if counts[best] else "en"
