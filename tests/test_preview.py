@@ -34,11 +34,13 @@ def _conversions(server: Server) -> list[int]:
 
 def _saved(server: Server, path: Path, old: str, new: str) -> None:
     """Replace ``old`` by ``new`` in the file, then wait for the rebuild that follows."""
-    builds = server.output().count("Documentation built in")
+    # "Reloading browsers" carries a time stamp; MkDocs drops a "Documentation built in
+    # 0.84 seconds" that repeats the one before word for word.
+    builds = server.output().count("Reloading browsers")
     text = path.read_text("utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), "utf-8")
-    server.wait("the rebuild", lambda: server.output().count("Documentation built in") > builds)
+    server.wait("the rebuild", lambda: server.output().count("Reloading browsers") > builds)
 
 
 def _without_livereload(html: bytes) -> bytes:
@@ -125,7 +127,10 @@ def test_the_content_cache_rereads_only_changed_files(tmp_explainer):
     project = tmp_explainer()
     cache = ContentCache()
     first = build(project / "content", cache=cache)
-    assert "liveblog" in cache.computed and "annotations" in cache.computed
+    assert "liveblog" in cache.computed and "glossary" in cache.computed
+    # annotations.yml is read on every build: small, the file saved most, and its loader
+    # reports its problems as it goes, which a kept result would not repeat.
+    assert "annotations" not in cache.computed
 
     cache.start_build()
     assert build(project / "content", cache=cache).pages == first.pages
@@ -140,6 +145,6 @@ def test_the_content_cache_rereads_only_changed_files(tmp_explainer):
     )
     cache.start_build()
     changed = build(project / "content", cache=cache)
-    assert cache.computed == ["annotations"]
+    assert cache.computed == []  # the live-blog, glossary and notes were kept
     assert changed.pages == build(project / "content").pages  # the same as without a cache
     assert changed.pages["index.md"] != first.pages["index.md"]
