@@ -6,6 +6,10 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed dates for MkDocs' own timestamps, so two builds of the same content are identical.
 export SOURCE_DATE_EPOCH ?= 1747353600
 
+# The engine that builds the site: mkdocs (default) or properdocs (README, "Choosing an
+# engine"). `make site ENGINE=properdocs` installs ProperDocs on first use.
+ENGINE ?= mkdocs
+
 .PHONY: site serve test unit lint bench clean
 
 $(BIN)/python:
@@ -16,21 +20,26 @@ $(VENV)/.site-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(BIN)/mkdocs: | $(VENV)/.site-installed
+
+$(BIN)/properdocs: | $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -e ".[properdocs]"
+
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.site-installed
 
-site: $(VENV)/.site-installed
+site: $(VENV)/.site-installed $(BIN)/$(ENGINE)
 	rm -rf site
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/$(ENGINE) build --strict --clean -f mkdocs.yml
 
 # Preview with live reload: `make serve PORT=8001` for another port. --livereload is
 # spelled out because click 8.2.2-8.3.1 turn MkDocs 1.6's default off (pyproject.toml
 # excludes them too).
 PORT ?= 8000
-serve: $(VENV)/.site-installed
+serve: $(VENV)/.site-installed $(BIN)/$(ENGINE)
 	@$(BIN)/python scripts/check-port $(PORT)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/$(ENGINE) serve --livereload --dev-addr 127.0.0.1:$(PORT) -f mkdocs.yml
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check generator tests bench

@@ -235,8 +235,22 @@ def write_explainer(folder: Path, size: Size, seed: int = 2025) -> None:
     (folder / "glossary.yml").write_text(_glossary_yml(rng, terms), "utf-8")
     for note in _NOTES[:NOTE_COUNT]:
         (folder / "background" / f"{note.slug}.md").write_text(_note_md(note), "utf-8")
-    annotations = _make_annotations(rng, size.annotations, entries, intro, terms)
+    quotable = _as_parsed(folder, entries)
+    annotations = _make_annotations(rng, size.annotations, quotable, intro, terms)
     (folder / "annotations.yml").write_text(annotations, "utf-8")
+
+
+def _as_parsed(folder: Path, entries: list[_Entry]) -> list[_Entry]:
+    """The entries' text as the parser reads it: a short first line can be the entry's
+    title, which annotations do not quote (they quote the entry's paragraphs)."""
+    from generator.load import load_source
+    from generator.parse import ParseOptions, parse_liveblog
+
+    options = ParseOptions.from_source(load_source(folder / "source.yml"))
+    text = (folder / "liveblog.txt").read_text("utf-8")
+    parsed = parse_liveblog(text, "liveblog.txt", options)
+    body = {entry.anchor: [p.text for p in entry.paragraphs] for entry in parsed.entries}
+    return [_Entry(e.day, e.minute, body.get(e.anchor) or e.paragraphs) for e in entries]
 
 
 # -- the glossary ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 from .annotate import entry_rows, find_words, near_misses, skeleton
 from .check import check_content
 from .errors import ContentError, ProblemCollector
+from .export import write_project
 from .load import display_path, load_source
 from .load.textfile import read_text
 from .model import Liveblog
@@ -56,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     export.add_argument("--content", type=Path, help="the content folder (default: content)")
     export.add_argument(
+        "--project",
+        action="store_true",
+        help="write a whole project into DIR (docs/, overrides/, mkdocs.yml with the nav) "
+        "that `mkdocs build` or `zensical build` builds without the plugin",
+    )
+    export.add_argument(
         "--site-url",
         help="the site's address (mkdocs.yml's site_url), for absolute structured-data links",
     )
@@ -88,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
             return _find(args.words, args.content_dir)
         if args.command == "new":
             return _new(args.liveblog, args.dir, args.outlet, args.url)
-        return _export(args.dir, args.config, args.content, args.site_url)
+        return _export(args.dir, args.config, args.content, args.site_url, args.project)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
@@ -226,7 +233,9 @@ def _find(words: str, content_dir: Path) -> int:
     return 0
 
 
-def _export(out: Path, config: Path, content: Path | None, site_url: str | None) -> int:
+def _export(
+    out: Path, config: Path, content: Path | None, site_url: str | None, project: bool = False
+) -> int:
     """Write every generated page under ``out``, byte for byte what the plugin hands MkDocs.
 
     The plugin renders with mkdocs.yml's ``site_url`` and ``use_directory_urls``, so those
@@ -238,6 +247,14 @@ def _export(out: Path, config: Path, content: Path | None, site_url: str | None)
         site_url=settings["site_url"] if site_url is None else site_url,
         directory_urls=settings["directory_urls"],
     )
+    if project:
+        try:
+            count = write_project(out, site, config, settings["config"])
+        except FileExistsError as error:
+            print(f"explainer export: {error}", file=sys.stderr)
+            return 1
+        print(f"wrote a project with {count} generated pages to {display_path(out)}")
+        return 0
     for path, markdown in site.pages.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -252,6 +269,7 @@ def _mkdocs_settings(config: Path) -> dict[str, Any]:
         "site_url": "",
         "directory_urls": True,
         "content_dir": Path("content"),
+        "config": {},
     }
     if not config.is_file():
         return settings
@@ -259,6 +277,7 @@ def _mkdocs_settings(config: Path) -> dict[str, Any]:
 
     with config.open("rb") as file:
         data = yaml_load(file) or {}
+    settings["config"] = data
     settings["site_url"] = data.get("site_url") or ""
     settings["directory_urls"] = data.get("use_directory_urls", True)
     plugins = data.get("plugins") or []

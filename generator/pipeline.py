@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
+from .cache import ContentCache
 from .errors import ContentError, ProblemCollector
 from .link import link, make_blocks
 from .link.entries import EntryIndex
@@ -43,16 +45,25 @@ from .parse import ParseOptions, parse_liveblog
 from .render import render_site
 from .render.router import Router
 
+T = TypeVar("T")
 
-def build(content_dir: Path, *, site_url: str = "", directory_urls: bool = True) -> Site:
+
+def build(
+    content_dir: Path,
+    *,
+    site_url: str = "",
+    directory_urls: bool = True,
+    cache: ContentCache | None = None,
+) -> Site:
     """Build the explainer in ``content_dir`` into pages; raises ContentError on problems.
 
     ``site_url`` and ``directory_urls`` (MkDocs' ``use_directory_urls``) say where the pages
-    will be published; only the structured data's absolute addresses need them.
+    will be published; only the structured data's absolute addresses need them. A ``cache``
+    (kept by ``mkdocs serve`` between saves) reuses what was read from unchanged files.
     """
     with _cycle_collector_paused():
         problems = ProblemCollector()
-        loaded = collect(content_dir, problems)
+        loaded = collect(content_dir, problems, cache)
         problems.raise_if_any()
         explainer = loaded.explainer
         assert explainer is not None
@@ -103,7 +114,9 @@ class Collected:
     """Content file -> how many records (entries, terms, annotations) loaded from it."""
 
 
-def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
+def collect(
+    content_dir: Path, problems: ProblemCollector, cache: ContentCache | None = None
+) -> Collected:
     """Stages 1-3 in collect-everything mode: each file is read once, every error and
     warning goes to ``problems``, and each stage goes as far as what loaded allows (the
     quotes are placed whenever the live-blog could be read), so one run reports every
@@ -119,12 +132,14 @@ def collect(content_dir: Path, problems: ProblemCollector) -> Collected:
         problems.file(display_path(path))
     source_path = _required(content_dir, "source.yml", problems)
     liveblog_path = _required(content_dir, "liveblog.txt", problems)
-    source = problems.collect(load_source, source_path) if source_path else None
-    liveblog = _parse(liveblog_path, source, problems) if liveblog_path else None
+    kept = _Kept(cache, problems)
+    source = kept("source", [source_path], load_source, source_path) if source_path else None
+    liveblog = _parse(liveblog_path, source, problems, kept) if liveblog_path else None
 
-    glossary = problems.collect(load_glossary, glossary_files(content_dir))
+    paths = glossary_files(content_dir)
+    glossary = kept("glossary", paths, load_glossary, paths)
     note_paths = note_files(content_dir)
-    notes = tuple(n for n in (problems.collect(load_note, p) for p in note_paths) if n)
+    notes = tuple(n for n in (kept(f"note {p}", [p], load_note, p) for p in note_paths) if n)
     all_notes = notes if len(notes) == len(note_paths) else None
     annotations_path = content_dir / "annotations.yml"
     annotations: tuple[Annotation, ...] = ()
@@ -180,24 +195,51 @@ def _record_counts(
     return counts
 
 
-def _parse(path: Path, source: SourceInfo | None, problems: ProblemCollector) -> Liveblog | None:
+class _Kept:
+    """``problems.collect(function, *arguments)``, or its result kept by the ``cache`` from
+    a build with the same files (a result that failed is never kept: its problems must be
+    reported again). Only for loaders that report through raising, never to ``problems``."""
+
+    def __init__(self, cache: ContentCache | None, problems: ProblemCollector) -> None:
+        self.cache, self.problems = cache, problems
+
+    def __call__(
+        self, name: str, paths: list[Path], function: Callable[..., T], *arguments: Any
+    ) -> T | None:
+        if self.cache is None:
+            return self.problems.collect(function, *arguments)
+        return self.cache.get(
+            name, paths, lambda: self.problems.collect(function, *arguments), *map(repr, arguments)
+        )
+
+
+def _parse(
+    path: Path, source: SourceInfo | None, problems: ProblemCollector, kept: _Kept
+) -> Liveblog | None:
     """The live-blog, parsed with source.yml's options; its warnings go to ``problems``."""
     shown = display_path(path)
+    if source is not None:
+        options = ParseOptions.from_source(source)
+        liveblog = kept("liveblog", [path], _read_and_parse, path, shown, options)
+        if liveblog is not None:
+            problems.extend(liveblog.warnings, warnings=True)
+        return liveblog
     text = problems.collect(read_text, path, shown)
     if text is None:
         return None
-    if source is not None:
-        liveblog = problems.collect(parse_liveblog, text, shown, ParseOptions.from_source(source))
-    else:
-        # Without source.yml the parse may fail for want of a date or zone; those are not
-        # the live-blog's problems. If it succeeds, the quotes can still be checked.
-        try:
-            liveblog = parse_liveblog(text, shown, ParseOptions())
-        except ContentError:
-            return None
+    # Without source.yml the parse may fail for want of a date or zone; those are not
+    # the live-blog's problems. If it succeeds, the quotes can still be checked.
+    try:
+        liveblog = parse_liveblog(text, shown, ParseOptions())
+    except ContentError:
+        return None
     if liveblog is not None:
         problems.extend(liveblog.warnings, warnings=True)
     return liveblog
+
+
+def _read_and_parse(path: Path, shown: str, options: ParseOptions) -> Liveblog:
+    return parse_liveblog(read_text(path, shown), shown, options)
 
 
 def _required(content_dir: Path, name: str, problems: ProblemCollector) -> Path | None:

@@ -12,15 +12,17 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .banner import problem_site, render_banner, shrunk_warnings
+from .cache import ContentCache
 from .errors import ContentError, Problem
 from .model import Site
 from .pipeline import build
+from .preview import PagePreview
 
 # Named as in mkdocs.yml, so messages read "explainer: content/...". Logging through MkDocs
 # lets `mkdocs build --strict` count our warnings.
@@ -48,9 +50,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     handed_over: frozenset[str] | set[str] = frozenset()
     """The pages this build gave MkDocs as generated files."""
 
+    preview: PagePreview | None = None
+    """Under `mkdocs serve`: conversions kept between saves (see preview.py)."""
+    cache: ContentCache | None = None
+    """Under `mkdocs serve`: files read and parsed, kept between saves (see cache.py)."""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup also keeps this object across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        if self.serving:
+            self.preview = PagePreview(BasePlugin.__module__.partition(".")[0])
+            self.cache = ContentCache()
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(self.config.content_dir)
@@ -68,12 +82,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Build here, not in on_files: MkDocs empties site_dir between the two, and a content
         # error must stop the build before anything is lost.
         self.site = None
+        if self.preview is not None:
+            self.preview.start_build()
         try:
             # The site's address makes the timeline's structured data absolute.
             self.site = build(
                 self.content_dir,
                 site_url=config.site_url or "",
                 directory_urls=config.use_directory_urls,
+                cache=self.cache,
             )
         except ContentError as error:
             if self.serving:
@@ -107,7 +124,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.site = self.last_good or problem_site()
         self.problems = error.problems
 
+    @event_priority(100)  # first: a reused conversion replaces the page's HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.preview is not None:
+            html = self.preview.after_conversion(html, page, files)
         if not self.serving:
             return html
 
@@ -151,6 +171,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.site = None  # the files hold the pages now
         return files
 
+    @event_priority(-100)  # last: a conversion is reused only for the final Markdown
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -158,7 +179,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # whole page too (on a month of live-blog, the largest thing in memory).
         if page.file.src_uri in self.handed_over:
             page.file.content_string = ""
+        if self.preview is not None:
+            return self.preview.before_conversion(markdown, page, config, files)
         return markdown
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.preview is not None:
+            self.preview.after_indexing(page)
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None:
+            self.preview.complete_search_index(config.site_dir)
+            if self.preview.reused_count:
+                log.info(self.preview.summary())
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

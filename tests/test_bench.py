@@ -147,11 +147,13 @@ def test_quick_run_prints_well_formed_tables(tmp_path):
         "(c) peak MiB",
         "memory (b)/(c)",
         "same site",
+        "largest page KiB",
     ]
     assert len(rows) == 2 and rows[1][:5] == ["small", "100", "1", "100", "100"]
     assert all(float(cell) > 0 for cell in rows[1][5:12])
     # The plugin's site and the exported pages' site hold the same pages.
     assert rows[1][12] == "yes"
+    assert float(rows[1][13].replace(",", "")) > 0  # the largest page, in KiB
     serve = _table(done.stdout, "| explainer |")
     assert [row[0] for row in serve[1:]] == ["seed", "small"]
     assert all(float(row[1]) > 0 for row in serve[1:])
@@ -174,7 +176,7 @@ def test_core_only_run_measures_the_core_and_no_build(tmp_path):
     assert done.returncode == 0, done.stderr
     rows = _table(done.stdout, "| size |")
     assert rows[1][:5] == ["small", "100", "1", "100", "100"] and float(rows[1][5]) > 0
-    assert rows[1][6:] == ["—"] * 7
+    assert rows[1][6:] == ["—"] * 8
     assert "| explainer |" not in done.stdout and "| target |" not in done.stdout
     assert not (out / "small" / "baseline").exists() and not (out / "seed").exists()
     (size,) = json.loads((out / "results.json").read_text("utf-8"))["sizes"]

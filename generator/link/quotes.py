@@ -8,6 +8,7 @@ every annotation that cannot be placed is reported, with the closest words as a 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from ..errors import ProblemCollector, did_you_mean
@@ -209,7 +210,7 @@ def block_text(block: Block) -> str:
 
 def quote_starts(quote: str, text: str) -> list[int]:
     """Where the quote (whitespace folded) occurs in ``text`` on whole words."""
-    return [m.start() for m in re.finditer(_quote_pattern(_collapse(quote)), text)]
+    return [m.start() for m in _quote_regex(_collapse(quote)).finditer(text)]
 
 
 def chosen_by(text: str, starts: list[int], length: int, prefix: str, suffix: str) -> list[int]:
@@ -220,6 +221,13 @@ def chosen_by(text: str, starts: list[int], length: int, prefix: str, suffix: st
         for s in starts
         if text[:s].rstrip().endswith(prefix) and text[s + length :].lstrip().startswith(suffix)
     ]
+
+
+@functools.lru_cache(maxsize=8192)
+def _quote_regex(quote: str) -> re.Pattern[str]:
+    """Compiled once per quote: a thousand annotations overflow ``re``'s own cache of 512,
+    and under ``mkdocs serve`` every save would compile them all again."""
+    return re.compile(_quote_pattern(quote))
 
 
 def _quote_pattern(quote: str) -> str:

@@ -51,12 +51,16 @@ def _groups(terms: list[GlossaryTerm]) -> list[tuple[str, list[GlossaryTerm]]]:
 
 
 def render_glossary_page(
-    title: str, terms: list[GlossaryTerm], explainer: Explainer, router: Router
+    title: str,
+    terms: list[GlossaryTerm],
+    explainer: Explainer,
+    router: Router,
+    page: str | None = None,
 ) -> str:
     """Who's who: a group at a time (the editors'), each term a compact card (name, role,
     the summary's first sentence), its full summary, spellings, sources and mentions folded
     under it."""
-    page = router.glossary_page(terms[0].kind)
+    page = page or router.glossary_page(terms[0].kind)  # the router's plan (router.glossary)
     lines = [f"# {title}", ""]
     for group, members in _groups(terms):
         if group:

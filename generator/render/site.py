@@ -31,7 +31,7 @@ from .glossary import (
     render_glossary_page,
     render_note,
 )
-from .router import KIND_PAGES, Router, format_day
+from .router import Router, format_day
 from .timeline import render_timeline, timeline_nav
 
 
@@ -53,12 +53,10 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
     # Glossary"). Material's navigation.indexes would fold it into the section's name, but
     # leaves the section's menu without an accessible name.
     glossary_nav: list[object] = [{"All terms": router.glossary_index}]
-    for kind, (_, title) in KIND_PAGES.items():
-        terms = [t for t in explainer.glossary if t.kind == kind]
-        if terms:
-            page = router.glossary_page(terms[0].kind)
-            pages[page] = render_glossary_page(title, terms, explainer, router)
-            glossary_nav.append({title: page})
+    for part in router.glossary:  # a page per kind, or parts and terms' own pages
+        terms = list(part.terms)
+        pages[part.path] = render_glossary_page(part.title, terms, explainer, router, part.path)
+        glossary_nav.append({part.label: part.path})
     notes_nav: list[object] = [{"All notes": router.background_index}]
     for note in explainer.notes:
         page = router.note_page(note.slug)

@@ -46,7 +46,7 @@ def _render_timeline_index(explainer: Explainer, router: Router) -> str:
     page = layout.index
     summary = (
         f"{format_count(len(blog.entries), 'entry', 'entries')} from {source.outlet}’s "
-        f"live-blog over {len(layout.days)} days, "
+        f"live-blog over {layout.day_count} days, "
         f"{format_span(blog.entries[0].posted, blog.entries[-1].posted)}, one page per day."
     )
     lines = [
@@ -88,7 +88,7 @@ def _render_timeline_page(
     if layout.split:
         title = day.label
         summary = (
-            f"Day {number + 1} of {len(layout.days)} of {source.outlet}’s live-blog: "
+            f"Day {day.number} of {layout.day_count} of {source.outlet}’s live-blog: "
             f"{count}, {span}, oldest first."
         )
     else:
