@@ -105,6 +105,10 @@ OPEN = {
     "paragraphs; 'Loading...' placeholders kept; footer age 'Posted 12m ago' warned",
     "paste_abcus_en_trailing_dash_bylines": "trailing '-ABC News' ...' bylines read as paragraphs; "
     "player 'Play' / '0:57' kept (time-in-entry); footer kept, '© 2025 ABC News' as a caption",
+    "paste_aljazeera_en_cookie_banner_keep_reading": "'Keep reading' heading and its headlines "
+    "kept as paragraphs; footer kept, '© 2024 Al Jazeera Media Network' as a caption",
+    "paste_derstandard_de_ages_postings": "'1.234 Postings' as intro; 'Posten' buttons, "
+    "'Mehr laden' and footer kept as paragraphs, '© STANDARD ...' as a caption",
     "paste_anadolu_tr_galeri_ilgili_haberler": "gallery counter '1 / 12' kept as a paragraph",
     "paste_ap_en_gallery_one_of_n": "AP boilerplate and footer after the last entry kept as "
     "paragraphs",
