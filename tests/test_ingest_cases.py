@@ -110,16 +110,12 @@ OPEN = {
     "paste_derstandard_de_ages_postings": "'1.234 Postings' as intro; 'Posten' buttons, "
     "'Mehr laden' and footer kept as paragraphs, '© STANDARD ...' as a caption",
     "paste_anadolu_tr_galeri_ilgili_haberler": "gallery counter '1 / 12' kept as a paragraph",
-    "paste_ap_en_gallery_one_of_n": "AP boilerplate and footer after the last entry kept as "
-    "paragraphs",
     "paste_bbc_en_twitter_embed_most_read": "headline: first Summary point taken; X-embed consent "
     "chrome, 'Play video, ...' and its '01:02' duration, 'Back to top' kept as paragraphs",
     "paste_cnn_en_video_duration_see_all": "video duration '02:15 - Source: CNN' read as a stamp "
     "(a 02:15 entry, out-of-order); 'See all updates' as intro; Instagram label and footer kept",
     "paste_corriere_it_gallery_punti_chiave": "audio length '6 min' under 'Ascolta l'articolo' "
     "read as an age: needs-capture-time error",
-    "paste_elpais_es_editions_sigue_comentarios": "footer (Sigue..., Comentarios, Archivado En, "
-    "links) kept as paragraphs, '© EDICIONES EL PAÍS' as a caption",
     "paste_folha_pt_leia_tambem_comentarios": "'Aumentar/Diminuir fonte' as intro; caption "
     "'... - NAME/FOLHAPRESS' read as a paragraph; comments block and footer kept",
     "paste_france24_fr_publie_modifie_video": "video duration '02:47' kept (time-in-entry); "

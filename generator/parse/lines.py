@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..model import Paragraph
 from .dateline import Reading, read_stamp
+from .footer import cut_footer
 from .furniture import (
     KEY_EVENT_MARKERS,
     PINNED_MARKERS,
@@ -72,6 +73,7 @@ def classify(
     page.titles_above = _titles_above(clean, readings, stamps, rules)
     page.stamp_lines = set(stamps)
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
+    cut_footer(page, raw_lines)  # the page's footer below the last entry is no entry text
     page.page_date = _page_date(page)
     return page
 

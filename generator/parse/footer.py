@@ -1,0 +1,274 @@
+"""Where the last entry ends: the page footer a whole-page paste carries below it.
+
+A page copied whole ends with the outlet's footer: link lists, topic lists, comment blocks,
+"More on this story" teasers, legal lines and the copyright notice. Nothing stamps where the
+last entry stops, so without this pass all of it becomes the last entry's paragraphs.
+
+The footer starts at the first of these (``footer_start``), after the last entry's stamp:
+
+1. **The entries' terminator.** When most entries close on the same short line (``Share``,
+   ``Copy link``, ``Posten``), the last entry closes there too: what follows it is footer.
+2. **The block of a footer sign.** A copyright notice (``© 2025 ...``, ``Copyright ...``,
+   ``All rights reserved`` in each language), a run of three or more short link-like lines
+   (``About`` / ``Contact`` / ``Privacy Policy``), a load-more or back-to-top label, or a
+   footer heading (a teaser heading, ``Comments``, ``Site Index``) at the head of its block:
+   the footer starts where that sign's block starts (the line after the last blank line), or,
+   when the sign is in the stamp's own block, at the link-like lines right above it.
+
+Everything from there on is left out (so ``explainer parse`` lists it). A cut that was not
+made at a terminator and whose first line is a sentence may have taken the entry's own last
+paragraph: it is reported as ``footer-cut`` at that line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Paragraph
+from .furniture import TEASER_BLOCKS
+from .parts import Draft, Page
+
+COPYRIGHT = re.compile(
+    r"^(?:copyright|\(c\))\b|©\s?(?:19|20)\d\d|^©.*\b(?:19|20)\d\d\b"
+    r"|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|tutti i diritti (?:sono )?riservati|riproduzione riservata"
+    r"|todos os direitos reservados|alle rechten voorbehouden|все права защищены"
+    r"|(?:усі|всі) права захищені|tüm hakları saklıdır)\b",
+    re.IGNORECASE,
+)
+"""A copyright notice, the last line of nearly every outlet's page: '© 2025 ABC News',
+'Copyright Folha de S.Paulo. Todos os direitos reservados.'. A photo credit ('© Reuters /
+Jane Doe') names no year and reserves no rights, so it is not one."""
+
+END_LABELS = {
+    label.casefold()
+    for label in """
+Load more|Load more posts|Load more updates|Show more|Show more updates|See more updates
+Older posts|Back to top|Mehr laden|Mehr anzeigen|Weitere Einträge laden|Nach oben
+Voir plus|Charger plus|Afficher plus|Haut de page|Retour en haut
+Cargar más|Ver más entradas|Volver arriba|Carica altri|Mostra altri|Torna su|Torna all'inizio
+Carregar mais|Ver mais|Voltar ao topo|Meer laden|Toon meer|Naar boven
+Показать ещё|Загрузить ещё|Наверх|Показати ще|Завантажити ще|Нагору
+Daha fazla yükle|Daha fazla göster|Başa dön
+""".replace("\n", "|").split("|")
+    if label
+}
+"""Labels under a live-blog's last loaded entry (en, de, fr, es, it, pt, nl, ru, uk, tr):
+after the last stamp, the footer starts at them wherever they stand."""
+
+FOOTER_HEADINGS = {
+    label.casefold()
+    for label in """
+Comments|View all comments|Site Index|Site Map|Sitemap|Trending|Trending Topics|Top stories
+Top Stories|Explore more on these topics|More from|Previous Post|Next Post|Terms of Use
+Privacy Policy|Contact Us|About Us|About|Topics
+Kommentare|Zum Forum|Impressum|Datenschutz|Zur Startseite|Dieses Thema im Programm:|Themen
+Commentaires|Mentions légales|Nous contacter|Les plus lus|Sujets
+Comentarios|Aviso legal|Más noticias|Lo más leído|Archivado en|Temas
+Commenti|Note legali|Più letti|Argomenti
+Comentários|Mais lidas|Ver todos os comentários|Temas
+Reacties|Meest gelezen|Over ons|Onderwerpen
+Комментарии|Популярное|Все новости|Темы|Коментарі|Усі новини|Популярне|Теми
+Yorumlar|En çok okunanlar|Künye|Konular
+""".replace("\n", "|").split("|")
+    if label
+}
+"""Headings that open a footer block (per language); only a sign at the head of a block
+(a blank line above it), since 'Comments' or 'About' can stand inside an entry too."""
+
+_SENTENCE_END = (".", "!", "?", "…", ";", ",")
+_CLOSERS = "\"'”’»)]"
+
+
+def is_copyright(clean: str) -> bool:
+    """The outlet's copyright notice (not a photo credit)."""
+    return COPYRIGHT.search(clean) is not None
+
+
+def link_like(clean: str) -> bool:
+    """A short line with no sentence punctuation: a link, a label, a topic."""
+    if not clean or clean[:1] in "•-–—*·" or len(clean) > 50 or len(clean.split()) > 6:
+        return False
+    return not clean.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def is_prose(clean: str) -> bool:
+    """A sentence: several words closed by sentence punctuation."""
+    return len(clean.split()) >= 6 and clean.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
+def footer_start(page: Page) -> tuple[int, bool] | None:
+    """The index of the footer's first line and whether the entries' closing line placed it
+    (so no prose is in doubt), or None."""
+    if not page.drafts:
+        return None
+    clean, stamp = page.clean, page.drafts[-1].line - 1
+    region = [i for i in range(stamp + 1, len(clean)) if clean[i]]
+    if not region:
+        return None
+    closings = _closings(page)
+    closing = _terminator(page, closings)
+    if closing is not None:
+        after = _after_terminator(page, region, closing)
+        if after is not None:
+            return after, True
+    sign = _first_sign(page, region, stamp)
+    if sign is None:
+        return None
+    head = _block_head(clean, stamp, sign)
+    if head is None:  # the sign stands in the stamp's own block
+        head = sign
+        while head - 1 > stamp and clean[head - 1] and _footer_like(page, head - 1):
+            head -= 1
+    above = next((i for i in range(head - 1, stamp, -1) if clean[i]), None)
+    # the block above closes as other entries do ('Share'): the entry has ended there
+    return head, above is not None and closings[clean[above]] > 0 and link_like(clean[above])
+
+
+def _closings(page: Page) -> Counter[str]:
+    """How many entries (all but the last) close on each line."""
+    closings: Counter[str] = Counter()
+    for draft, following in zip(page.drafts, page.drafts[1:]):
+        line = _closing_line(page, draft, following)
+        if line is not None:
+            closings[page.clean[line]] += 1
+    return closings
+
+
+def _terminator(page: Page, closings: Counter[str]) -> str | None:
+    """The short line most entries close on, when at least two and half of them do."""
+    if not closings:
+        return None
+    text, count = closings.most_common(1)[0]
+    if count >= 2 and count * 2 >= len(page.drafts) - 1 and link_like(text) and len(text) <= 30:
+        return text
+    return None
+
+
+def _closing_line(page: Page, draft: Draft, following: Draft) -> int | None:
+    """The last line of an entry's text or chrome, above the next entry's markers and title."""
+    title = following.title.line - 1 if following.title is not None else -1
+    for index in range(following.line - 2, draft.line - 1, -1):
+        kind = page.kinds[index]
+        if kind in ("blank", "marker", "date", "dateline") or index == title:
+            continue
+        return index if kind in ("paragraph", "furniture", "byline", "caption") else None
+    return None
+
+
+def _after_terminator(page: Page, region: list[int], closing: str) -> int | None:
+    """The first line after the last entry's terminator, when the entry's block ends there
+    or a footer sign follows."""
+    for position, index in enumerate(region):
+        if page.clean[index] != closing:
+            continue
+        rest = region[position + 1 :]
+        if not rest:
+            return None
+        ends_block = not page.clean[index + 1]
+        if ends_block or any(_strong(page, i) for i in rest):
+            return rest[0]
+        return None
+    return None
+
+
+def _first_sign(page: Page, region: list[int], stamp: int) -> int | None:
+    """The first line after the stamp that shows the footer has begun."""
+    clean = page.clean
+    for position, index in enumerate(region):
+        text = clean[index]
+        folded = text.casefold()
+        at_head = not clean[index - 1]
+        if is_copyright(text) or folded in END_LABELS:
+            return index
+        if at_head and index - 1 > stamp and _heading(folded):
+            return index
+        in_stamp_block = page.blank_separated and _block_head(clean, stamp, index) is None
+        if in_stamp_block:
+            continue  # the entry's own block: its short lines are a list, a table
+        if _link_run(page, region[position:]) and not _introduced(clean, index, stamp):
+            return index
+    return None
+
+
+def _heading(folded: str) -> bool:
+    bare = folded.rstrip(" :")
+    return folded in FOOTER_HEADINGS or bare in FOOTER_HEADINGS or bare in TEASER_BLOCKS
+
+
+def _strong(page: Page, index: int) -> bool:
+    text = page.clean[index]
+    return is_copyright(text) or text.casefold() in END_LABELS
+
+
+def _link_run(page: Page, rest: list[int]) -> bool:
+    """Three consecutive link-like lines of words, starting here (no blank between); digits
+    make them a table ('Lib Dem 1,204')."""
+    run = rest[:3]
+    if len(run) < 3 or run[-1] - run[0] != 2:
+        return False
+    return all(
+        page.kinds[i] not in ("time", "marker") and link_like(page.clean[i])
+        and not any(c.isdigit() for c in page.clean[i])
+        for i in run
+    )  # fmt: skip
+
+
+def _introduced(clean: list[str], index: int, stamp: int) -> bool:
+    """Short lines under 'The squad:' are a list the entry introduces, not links."""
+    for back in range(index - 1, stamp, -1):
+        if clean[back]:
+            return clean[back].endswith(":")
+    return False
+
+
+def _block_head(clean: list[str], stamp: int, index: int) -> int | None:
+    """The first line of the block holding ``index``, if a blank line parts it from the stamp."""
+    for back in range(index - 1, stamp, -1):
+        if not clean[back]:
+            return back + 1
+    return None
+
+
+def _footer_like(page: Page, index: int) -> bool:
+    text = page.clean[index]
+    return page.kinds[index] == "furniture" or link_like(text) or is_copyright(text)
+
+
+def cut_footer(page: Page, raw_lines: list[str]) -> None:
+    """Leave out the footer below the last entry, and note prose it takes for a warning."""
+    found = footer_start(page)
+    if found is None:
+        return
+    start, at_terminator = found
+    draft = page.drafts[-1]
+    texts = range(start, len(page.clean))
+    first = next((i for i in texts if page.clean[i] and page.kinds[i] != "furniture"), None)
+    if first is None:
+        return
+    if not at_terminator and is_prose(page.clean[first]):
+        page.footer_prose = (first + 1, draft.label)
+    line = start + 1  # 1-based: every part at or below this line is footer
+    for index in range(start, len(page.clean)):
+        if page.kinds[index] not in ("blank", "furniture"):
+            page.kinds[index] = "furniture"
+            page.furniture.append(Paragraph(raw_lines[index].strip(), index + 1))
+    page.furniture.sort(key=lambda p: p.line)
+    _drop_parts(page, draft, line)
+
+
+def _drop_parts(page: Page, draft: Draft, line: int) -> None:
+    """What the footer's lines had been read as is undone."""
+    draft.body = [p for p in draft.body if p.line < line]
+    draft.captions = [p for p in draft.captions if p.line < line]
+    if draft.title is not None and draft.title.line >= line:
+        draft.title = None
+    if draft.updated is not None and draft.updated_line >= line:
+        draft.updated, draft.updated_line = None, 0
+    page.datelines = [(n, r) for n, r in page.datelines if n < line]
+    page.glued = [(n, d) for n, d in page.glued if n < line]
+    page.orphans = [n for n in page.orphans if n < line]
+    kept = [i for i, n in enumerate(page.date_lines) if n < line]
+    page.dates = [page.dates[i] for i in kept]
+    page.date_lines = [page.date_lines[i] for i in kept]
