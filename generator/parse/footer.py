@@ -24,22 +24,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from ..model import Paragraph
 from .furniture import TEASER_BLOCKS
 from .parts import Draft, Page
 
-COPYRIGHT = re.compile(
-    r"^(?:copyright|\(c\))\b|©\s?(?:19|20)\d\d|^©.*\b(?:19|20)\d\d\b"
-    r"|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
+_RIGHTS = (
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
     r"|todos los derechos reservados|tutti i diritti (?:sono )?riservati|riproduzione riservata"
     r"|todos os direitos reservados|alle rechten voorbehouden|все права защищены"
-    r"|(?:усі|всі) права захищені|tüm hakları saklıdır)\b",
+    r"|(?:усі|всі) права захищені|tüm hakları saklıdır"
+)
+COPYRIGHT = re.compile(
+    rf"^(?:©|\(c\))(?=.*(?:\b(?:19|20)\d\d\b|{_RIGHTS}))"
+    rf"|^copyright\b\s?(?:©|\(c\)|(?:19|20)\d\d\b|.*(?:{_RIGHTS}))",
     re.IGNORECASE,
 )
 """A copyright notice, the last line of nearly every outlet's page: '© 2025 ABC News',
 'Copyright Folha de S.Paulo. Todos os direitos reservados.'. A photo credit ('© Reuters /
-Jane Doe') names no year and reserves no rights, so it is not one."""
+Jane Doe') names no year and reserves no rights, and 'Copyright lawyers say ...' is a
+sentence, so neither is one."""
+_RIGHTS_ONLY = re.compile(rf"\b(?:{_RIGHTS})\b", re.IGNORECASE)
 
 END_LABELS = {
     label.casefold()
@@ -60,17 +66,17 @@ after the last stamp, the footer starts at them wherever they stand."""
 FOOTER_HEADINGS = {
     label.casefold()
     for label in """
-Comments|View all comments|Site Index|Site Map|Sitemap|Trending|Trending Topics|Top stories
+Comments|View all comments|Site Index|Site Map|Sitemap|Trending Topics|Top stories
 Top Stories|Explore more on these topics|More from|Previous Post|Next Post|Terms of Use
-Privacy Policy|Contact Us|About Us|About|Topics
-Kommentare|Zum Forum|Impressum|Datenschutz|Zur Startseite|Dieses Thema im Programm:|Themen
-Commentaires|Mentions légales|Nous contacter|Les plus lus|Sujets
-Comentarios|Aviso legal|Más noticias|Lo más leído|Archivado en|Temas
-Commenti|Note legali|Più letti|Argomenti
-Comentários|Mais lidas|Ver todos os comentários|Temas
-Reacties|Meest gelezen|Over ons|Onderwerpen
-Комментарии|Популярное|Все новости|Темы|Коментарі|Усі новини|Популярне|Теми
-Yorumlar|En çok okunanlar|Künye|Konular
+Privacy Policy|Contact Us|About Us
+Kommentare|Zum Forum|Impressum|Datenschutz|Zur Startseite|Dieses Thema im Programm:
+Commentaires|Mentions légales|Nous contacter|Les plus lus
+Comentarios|Aviso legal|Más noticias|Lo más leído|Archivado en
+Commenti|Note legali|Più letti
+Comentários|Mais lidas|Ver todos os comentários
+Reacties|Meest gelezen|Over ons
+Комментарии|Популярное|Все новости|Коментарі|Усі новини|Популярне
+Yorumlar|En çok okunanlar|Künye
 """.replace("\n", "|").split("|")
     if label
 }
@@ -83,7 +89,10 @@ _CLOSERS = "\"'”’»)]"
 
 def is_copyright(clean: str) -> bool:
     """The outlet's copyright notice (not a photo credit)."""
-    return COPYRIGHT.search(clean) is not None
+    rights = _RIGHTS_ONLY.search(clean) is not None
+    if COPYRIGHT.match(clean) is not None:
+        return rights or "/" not in clean  # '© 2025 Jane Doe/Reuters' is a photo's credit
+    return rights and len(clean.split()) <= 12
 
 
 def link_like(clean: str) -> bool:
@@ -110,20 +119,22 @@ def footer_start(page: Page) -> tuple[int, bool] | None:
     closings = _closings(page)
     closing = _terminator(page, closings)
     if closing is not None:
-        after = _after_terminator(page, region, closing)
+        after = _after_terminator(page, region, closing, stamp)
         if after is not None:
             return after, True
-    sign = _first_sign(page, region, stamp)
-    if sign is None:
-        return None
-    head = _block_head(clean, stamp, sign)
-    if head is None:  # the sign stands in the stamp's own block
-        head = sign
-        while head - 1 > stamp and clean[head - 1] and _footer_like(page, head - 1):
-            head -= 1
-    above = next((i for i in range(head - 1, stamp, -1) if clean[i]), None)
-    # the block above closes as other entries do ('Share'): the entry has ended there
-    return head, above is not None and closings[clean[above]] > 0 and link_like(clean[above])
+    for sign, weak in _signs(page, region, stamp):
+        head = _block_head(clean, stamp, sign)
+        if head is None:  # the sign stands in the stamp's own block
+            head = sign
+            while head - 1 > stamp and clean[head - 1] and _footer_like(page, head - 1):
+                head -= 1
+        if weak and _prose_block_below(page, head):
+            continue  # a footer is no block of links above the entry's own paragraphs
+        above = next((i for i in range(head - 1, stamp, -1) if clean[i]), None)
+        # the block above closes as other entries do ('Share'): the entry has ended there
+        closes = above is not None and closings[clean[above]] > 0 and link_like(clean[above])
+        return head, closes
+    return None
 
 
 def _closings(page: Page) -> Counter[str]:
@@ -157,49 +168,62 @@ def _closing_line(page: Page, draft: Draft, following: Draft) -> int | None:
     return None
 
 
-def _after_terminator(page: Page, region: list[int], closing: str) -> int | None:
-    """The first line after the last entry's terminator, when the entry's block ends there
-    or a footer sign follows."""
+def _after_terminator(page: Page, region: list[int], closing: str, stamp: int) -> int | None:
+    """The first line after the last entry's terminator, when a footer sign follows or the
+    next line is no sentence (after 'Share' in an embed, the entry may go on)."""
     for position, index in enumerate(region):
         if page.clean[index] != closing:
             continue
         rest = region[position + 1 :]
-        if not rest:
+        text = next((i for i in rest if page.kinds[i] != "furniture"), None)
+        if text is None:
             return None
-        ends_block = not page.clean[index + 1]
-        if ends_block or any(_strong(page, i) for i in rest):
+        if not is_prose(page.clean[text]) or next(_signs(page, rest, stamp), None):
             return rest[0]
         return None
     return None
 
 
-def _first_sign(page: Page, region: list[int], stamp: int) -> int | None:
-    """The first line after the stamp that shows the footer has begun."""
+def _signs(page: Page, region: list[int], stamp: int) -> Iterator[tuple[int, bool]]:
+    """The lines after the stamp that show the footer has begun, and whether each is a weak
+    sign (a heading or links, which an entry can hold too) rather than a copyright notice or
+    a load-more label."""
     clean = page.clean
     for position, index in enumerate(region):
         text = clean[index]
         folded = text.casefold()
-        at_head = not clean[index - 1]
-        if is_copyright(text) or folded in END_LABELS:
-            return index
-        if at_head and index - 1 > stamp and _heading(folded):
-            return index
-        in_stamp_block = page.blank_separated and _block_head(clean, stamp, index) is None
-        if in_stamp_block:
+        if (is_copyright(text) and not _under_caption(page, index)) or folded in END_LABELS:
+            yield index, False
+        elif not clean[index - 1] and index - 1 > stamp and _heading(folded):
+            yield index, True
+        elif page.blank_separated and _block_head(clean, stamp, index) is None:
             continue  # the entry's own block: its short lines are a list, a table
-        if _link_run(page, region[position:]) and not _introduced(clean, index, stamp):
-            return index
-    return None
+        elif _link_run(page, region[position:]) and not _introduced(clean, index, stamp):
+            yield index, True
+
+
+def _under_caption(page: Page, index: int) -> bool:
+    """A copyright line under a caption is that photo's credit."""
+    above = next((i for i in range(index - 1, -1, -1) if page.clean[i]), None)
+    return above is not None and page.kinds[above] == "caption"
+
+
+def _prose_block_below(page: Page, head: int) -> bool:
+    """A block below the one at ``head`` opens with a line of text (more words than a link)."""
+    new_block = False
+    for index in range(head, len(page.clean)):
+        if not page.clean[index]:
+            new_block = True
+        elif page.kinds[index] != "furniture" and new_block:
+            if len(page.clean[index].split()) > 6:
+                return True
+            new_block = False
+    return False
 
 
 def _heading(folded: str) -> bool:
     bare = folded.rstrip(" :")
     return folded in FOOTER_HEADINGS or bare in FOOTER_HEADINGS or bare in TEASER_BLOCKS
-
-
-def _strong(page: Page, index: int) -> bool:
-    text = page.clean[index]
-    return is_copyright(text) or text.casefold() in END_LABELS
 
 
 def _link_run(page: Page, rest: list[int]) -> bool:
@@ -209,7 +233,7 @@ def _link_run(page: Page, rest: list[int]) -> bool:
     if len(run) < 3 or run[-1] - run[0] != 2:
         return False
     return all(
-        page.kinds[i] not in ("time", "marker") and link_like(page.clean[i])
+        page.kinds[i] in ("paragraph", "furniture") and link_like(page.clean[i])
         and not any(c.isdigit() for c in page.clean[i])
         for i in run
     )  # fmt: skip
@@ -232,8 +256,8 @@ def _block_head(clean: list[str], stamp: int, index: int) -> int | None:
 
 
 def _footer_like(page: Page, index: int) -> bool:
-    text = page.clean[index]
-    return page.kinds[index] == "furniture" or link_like(text) or is_copyright(text)
+    text, kind = page.clean[index], page.kinds[index]
+    return kind == "furniture" or is_copyright(text) or (kind == "paragraph" and link_like(text))
 
 
 def cut_footer(page: Page, raw_lines: list[str]) -> None:
