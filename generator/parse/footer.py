@@ -130,11 +130,27 @@ def footer_start(page: Page) -> tuple[int, bool] | None:
                 head -= 1
         if weak and _prose_block_below(page, head):
             continue  # a footer is no block of links above the entry's own paragraphs
+        head = _closing_above(page, stamp, head, closings)
         above = next((i for i in range(head - 1, stamp, -1) if clean[i]), None)
-        # the block above closes as other entries do ('Share'): the entry has ended there
-        closes = above is not None and closings[clean[above]] > 0 and link_like(clean[above])
+        # the entry's block closes as other entries do ('Share', then a blank line)
+        closes = above is not None and _closes(clean, above, closings) and not clean[above + 1]
         return head, closes
     return None
+
+
+def _closes(clean: list[str], index: int, closings: Counter[str]) -> bool:
+    return closings[clean[index]] > 0 and link_like(clean[index])
+
+
+def _closing_above(page: Page, stamp: int, head: int, closings: Counter[str]) -> int:
+    """Where no blank line parts the footer from the entry, a line other entries close on
+    ('Share') above the footer's first sign ends the entry: the footer starts below it."""
+    for index in range(head - 1, stamp, -1):
+        if not page.clean[index]:
+            break
+        if _closes(page.clean, index, closings):
+            return index + 1
+    return head
 
 
 def _closings(page: Page) -> Counter[str]:
@@ -188,15 +204,15 @@ def _signs(page: Page, region: list[int], stamp: int) -> Iterator[tuple[int, boo
     """The lines after the stamp that show the footer has begun, and whether each is a weak
     sign (a heading or links, which an entry can hold too) rather than a copyright notice or
     a load-more label."""
-    clean = page.clean
+    clean, blanks = page.clean, page.blank_separated
     for position, index in enumerate(region):
         text = clean[index]
         folded = text.casefold()
         if (is_copyright(text) and not _under_caption(page, index)) or folded in END_LABELS:
             yield index, False
-        elif not clean[index - 1] and index - 1 > stamp and _heading(folded):
+        elif index - 1 > stamp and _heading(folded) and not (clean[index - 1] and blanks):
             yield index, True
-        elif page.blank_separated and _block_head(clean, stamp, index) is None:
+        elif blanks and _block_head(clean, stamp, index) is None:
             continue  # the entry's own block: its short lines are a list, a table
         elif _link_run(page, region[position:]) and not _introduced(clean, index, stamp):
             yield index, True
@@ -221,8 +237,12 @@ def _prose_block_below(page: Page, head: int) -> bool:
     return False
 
 
+_COUNT = re.compile(r"\s*\(?\d[\d.,]*\)?$")
+
+
 def _heading(folded: str) -> bool:
-    bare = folded.rstrip(" :")
+    """A footer heading, or a teaser block's; 'Comments (412)' as 'Comments'."""
+    bare = _COUNT.sub("", folded).rstrip(" :")
     return folded in FOOTER_HEADINGS or bare in FOOTER_HEADINGS or bare in TEASER_BLOCKS
 
 
