@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ProblemCollector
+from .names import PREFIXES
 
 CHROME = {
     line.casefold()
@@ -41,6 +42,9 @@ Condividi|Ascolta l'articolo|Ascolta l’articolo|Copia link
 Compartilhe|Compartilhar|Partilhar|Partilhar notícia|Ouvir|Ouvir o texto|Assine a Folha|Copiar link
 Delen|Deel|Kopieer link|Paylaş|Linki kopyala|Google News ile Abone Ol|Поделиться|Поширити|Поділитися
 Копировать ссылку|Копіювати посилання|Share to or|Read more|Read more:|Read More
+Newsletter|Newsletters|Comments (0)|Kommentieren|Kommentare|Commenter|Commentaires|Commenta
+Commenti|Comentar|Comentarios|Comentários|Reageer|Reacties|Yorum yap|Yorumlar|Комментарии
+Коментарі
 """.replace("\n", "|").split("|")
     if line
 }
@@ -69,6 +73,32 @@ Leia mais|Leia também|Mais lidas|Leggi anche|Più letti|Lees ook|Meest gelezen|
     if line
 }
 """Headings of teaser blocks: the heading and its block (to the next blank line) are chrome."""
+
+_TEASER_LINK = re.compile(
+    "(?:"
+    + "|".join(re.escape(h.rstrip(" :")) for h in sorted(TEASER_BLOCKS, key=len, reverse=True))
+    + r")\s?[|:]\s?\S.*",
+    re.IGNORECASE,
+)
+"""A teaser on one line, heading and linked title: 'Lire aussi | ...', 'Leia também: ...'."""
+
+_CARD_LINE = re.compile(
+    "(?:" + "|".join(re.escape(p) for ps in PREFIXES.values() for p in ps) + r")(?!\w).*\d"
+    r"|.*\b(?:leestijd|temps de lecture|lesezeit|reading time|tempo de leitura)\b.{0,30}"
+    r"|.*\b\d+ (?:min|minutes?) (?:read|lesen|de lecture)\b.{0,5}",
+    re.IGNORECASE,
+)
+"""The line under a teaser link that dates it or gives its reading time: 'Publié le 16 mai
+2025 à 19h40 Temps de Lecture 3 min.'"""
+
+
+def is_teaser_link(clean: str) -> bool:
+    return _TEASER_LINK.fullmatch(clean) is not None
+
+
+def is_teaser_card_line(clean: str) -> bool:
+    """A line of a teaser link's card (its date, its reading time), not the blog's text."""
+    return _CARD_LINE.fullmatch(clean) is not None
 
 SUMMARY_BLOCKS = {
     line.casefold()
@@ -159,6 +189,7 @@ def is_chrome(clean: str) -> bool:
         folded in CHROME
         or folded.rstrip(" :") in CHROME  # 'Реклама:'
         or _CHROME_PATTERNS.fullmatch(clean) is not None
+        or _TEASER_LINK.fullmatch(clean) is not None
     )
 
 
@@ -207,6 +238,20 @@ def ends_with_credit(clean: str) -> bool:
 
 def is_agency_credit(clean: str) -> bool:
     return len(clean) <= 40 and _AGENCIES.fullmatch(clean) is not None
+
+
+_TEXT_SOURCE = re.compile(
+    r"(?:quelle|quellen|source|sources|fonte|fontes|fuente|fuentes|bron|bronnen|kaynak"
+    r"|источник|источники|джерело|джерела)\s?:\s?[^/:.]{1,30}(?:,\s?[^/:.,]{1,30}|\.\w+)+",
+    re.IGNORECASE,
+)
+"""'Quelle: ntv.de, dpa, AFP': the sources a text is based on, a list of names."""
+
+
+def is_text_source(clean: str) -> bool:
+    """The sources of a text ('Quelle: ntv.de, dpa, AFP'): not a caption unless it stands
+    under one (a photo's credit)."""
+    return len(clean) <= 90 and _TEXT_SOURCE.fullmatch(clean) is not None
 
 
 def is_byline(clean: str) -> bool:

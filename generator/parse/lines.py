@@ -22,6 +22,8 @@ from .furniture import (
     is_byline,
     is_chrome,
     is_name_list,
+    is_teaser_card_line,
+    is_teaser_link,
 )
 from .names import Names
 from .parts import (
@@ -229,6 +231,8 @@ def _walk(
             continue
         if is_chrome(text):
             leave_out(page, index, raw_lines)
+            if is_teaser_link(text):  # its card's date or reading time below it goes too
+                _leave_out_card(page, raw_lines, clean, index + 1)
         elif folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
             _mark(page, index, folded, current, pending, blank_before)
         elif len(text) < 60 and _ZONE_STATEMENT.search(folded):
@@ -274,6 +278,14 @@ def _walk(
         else:
             entry_text(page, raw_lines, clean, index, current)
         blank_before = False
+        index += 1
+
+
+def _leave_out_card(page: Page, raw_lines: list[str], clean: list[str], index: int) -> None:
+    while index < len(clean) and clean[index] and not page.kinds[index]:
+        if not is_teaser_card_line(clean[index]):
+            return
+        leave_out(page, index, raw_lines)
         index += 1
 
 

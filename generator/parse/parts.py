@@ -17,6 +17,7 @@ from .furniture import (
     is_caption,
     is_chrome,
     is_name_list,
+    is_text_source,
 )
 
 
@@ -161,6 +162,9 @@ def entry_text(
     text = clean[index]
     paragraph = Paragraph(raw_lines[index].strip(), index + 1)
     following = next_text(clean, index)
+    if is_text_source(text) and not (draft.captions and draft.captions[-1].line == index):
+        leave_out(page, index, raw_lines)  # the entry's sources, under no photo's caption
+        return
     if (
         is_caption(text)
         or ends_with_credit(text)
