@@ -96,7 +96,6 @@ OPEN = {
     "en_sky_news_key_points": "headline: a 'Key points' heading above the headline",
     "intl_tagesschau_de_bullet_stamps": "headline: a caption above the headline",
     "intl_zeit_de_weekday_date_lines": "headline: a page dateline above the headline",
-    "intl_skytg24_it_schedule_time_in_entry": "schedule lines read as stamps",
 }
 """Cases the parser does not read right yet, with what goes wrong. They run all the same and
 are expected to fail (strict: one that starts passing fails until it is taken off the list)."""

@@ -315,7 +315,28 @@ def _glued(
         return False
     if not (current.body or current.title):
         return False
-    return page.blank_separated
+    return page.blank_separated or _schedule_item(current, clean, index, page)
+
+
+def _schedule_item(current: Draft, clean: list[str], index: int, page: Page) -> bool:
+    """On a page with no blank lines between entries: a bare time line right under a line
+    that opens a list ('Ecco gli orari della finale:'), or under the one line of the previous
+    such item, with one line of its own before the next stamp, is an item of a schedule."""
+    body = current.body
+    if not body or body[-1].line != index:  # the line right above is the entry's text
+        return False
+    opens_list = body[-1].text.rstrip().endswith(":")
+    previous_item = len(body) > 1 and bool(page.glued) and page.glued[-1][0] == body[-2].line
+    if not (opens_list or previous_item):
+        return False
+    item = index + 1
+    after = item + 1
+    return (
+        item < len(clean)
+        and bool(clean[item])
+        and item not in page.stamp_lines
+        and (after >= len(clean) or not clean[after] or after in page.stamp_lines)
+    )
 
 
 def _open_entry(
