@@ -56,7 +56,15 @@ _CHROME_PATTERNS = re.compile(
     r"|reporting by .*|(?:writing|editing|compiled) by .*|our standards: .*"
     r"|list \d+ of \d+|list of \d+ items|end of list|skip next section.*"
     r"|https?://\S+|(?:leestijd|temps de lecture|lesezeit|reading time|tempo de leitura)\b.{0,30}"
-    r"|sign up (?:to|for) .{0,60}|\d+ (?:min|minutes?) (?:read|lesen|de lecture)",
+    r"|sign up (?:to|for) .{0,60}|\d+ (?:min|minutes?) (?:read|lesen|de lecture)"
+    # the logo's link: 'Sky News - back to home', 'Zur Startseite', 'Retour à l'accueil'
+    r"|(?:.{1,40} [-–—|] )?(?:back to (?:the )?home(?: ?page)?|go to (?:the )?home ?page"
+    r"|zur startseite|retour à l['’]accueil|torna alla home(?: ?page)?|volver a la portada"
+    r"|voltar (?:à|para a) página inicial|terug naar (?:de )?home(?: ?page)?|ana sayfaya dön"
+    r"|на главную|на головну)"
+    # a notice about the browser or the video player, a link to the outlet's standards
+    r"|please (?:use|enable|update|upgrade|switch to) .{0,60}\b(?:browser|javascript|player)"
+    r"\b.{0,60}|why you can trust .{1,40}|(?i:watch) (?-i:[A-Z0-9][\w.&'’-]*\s?){1,4} live",
     re.IGNORECASE,
 )
 """Chrome that varies (a count, an address, a name) but keeps its shape."""
@@ -99,6 +107,7 @@ def is_teaser_link(clean: str) -> bool:
 def is_teaser_card_line(clean: str) -> bool:
     """A line of a teaser link's card (its date, its reading time), not the blog's text."""
     return _CARD_LINE.fullmatch(clean) is not None
+
 
 SUMMARY_BLOCKS = {
     line.casefold()
@@ -222,8 +231,8 @@ _AGENCY_NAMES = (
     r"(?:AFP|AP|Reuters|EPA(?:-EFE)?|EFE|ANSA|ANP|AA|dpa|Getty Images|Anadolu|TASS|Imago"
     r"|Bloomberg|PA|Shutterstock|picture alliance|Ukrinform|LaPresse|Lusa)"
 )
-_ENDS_WITH_AGENCY = re.compile(rf"(?:/\s?|\(\s?|[—–-] |\bvia )(?i:{_AGENCY_NAMES})\)?\s*$")
-"""A caption whose credit closes it: '... — ARDA KUCUKKAYA / AFP', '... (Afp)',
+_ENDS_WITH_AGENCY = re.compile(rf"(?:/\s?|\(\s?|[—–|-] |\bvia )(?i:{_AGENCY_NAMES})\)?\s*$")
+"""A caption whose credit closes it: '... — ARDA KUCUKKAYA / AFP', '... | AFP', '... (Afp)',
 '... MURAD SEZER (REUTERS)', '... Murad Sezer/Reuters', 'Foto ... via AP'."""
 
 

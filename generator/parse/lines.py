@@ -25,6 +25,7 @@ from .furniture import (
     is_teaser_card_line,
     is_teaser_link,
 )
+from .headline import find_headline, is_dateline
 from .names import Names
 from .parts import (
     Draft,
@@ -32,7 +33,6 @@ from .parts import (
     entry_text,
     header_text,
     leave_out,
-    next_text,
     opens_entry,
     skip_block,
     title_from_above,
@@ -56,7 +56,7 @@ def classify(
         _read(text, raw, names, cache) if text else None for text, raw in zip(clean, raw_lines)
     ]
     page = Page(kinds=["blank" if not text else "" for text in clean], clean=clean)
-    top = _find_headline(clean, readings, rules, headline)
+    top = find_headline(clean, readings, rules, headline)
     first_entry = _first_entry(clean, readings, top)
     if top is not None:
         page.headline = Paragraph(raw_lines[top].strip(), top + 1)
@@ -66,7 +66,7 @@ def classify(
         if top is not None and index == top:
             page.kinds[index] = "headline"
         elif rules.matches(clean[index]) or (
-            top is not None and index < top and not _is_dateline(readings[index])
+            top is not None and index < top and not is_dateline(readings[index])
         ):
             leave_out(page, index, raw_lines)
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
@@ -132,41 +132,6 @@ def _opens(reading: Reading | None) -> bool:
 def _is_date_line(reading: Reading) -> bool:
     """A date on its own ('16 May 2025'); a date with text after it is text."""
     return reading.has_date and not reading.has_time and reading.plain and not reading.rest
-
-
-def _is_dateline(reading: Reading | None) -> bool:
-    return reading is not None and (reading.prefix is not None or reading.also is not None)
-
-
-def _find_headline(
-    clean: list[str], readings: list[Reading | None], rules: FurnitureRules, wanted: str | None
-) -> int | None:
-    """source.yml's headline where it stands; else the first line of four words or more that
-    no short line (a section name) follows, among the lines above the first stamp."""
-    if wanted:
-        target = normalise(wanted)
-        for index, text in enumerate(clean):
-            if text == target:
-                return index
-    candidates = []
-    for index, text in enumerate(clean):
-        reading = readings[index]
-        if reading is not None and reading.has_time and not _is_dateline(reading):
-            break
-        if not text or is_chrome(text) or readings[index] is not None or rules.matches(text):
-            continue
-        candidates.append(index)
-    for position, index in enumerate(candidates):
-        following = candidates[position + 1] if position + 1 < len(candidates) else None
-        if len(clean[index].split()) < 4:
-            continue
-        if following is not None and following == next_text(clean, index):
-            after = clean[following]
-            section_name = not any(char.isdigit() for char in after) and not is_byline(after)
-            if len(after.split()) <= 3 and section_name and not after.endswith("."):
-                continue
-        return index
-    return candidates[0] if candidates else None
 
 
 def _first_entry(clean: list[str], readings: list[Reading | None], top: int | None) -> int:
@@ -241,7 +206,7 @@ def _walk(
         elif (
             reading is not None
             and index < first_entry
-            and (_is_dateline(reading) or reading.has_time or reading.age is not None)
+            and (is_dateline(reading) or reading.has_time or reading.age is not None)
         ):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
@@ -267,7 +232,7 @@ def _walk(
         elif current is not None and reading is not None and reading.prefix == "updated":
             page.kinds[index] = "updated"
             current.updated, current.updated_line = reading, index + 1
-        elif reading is not None and _is_dateline(reading):
+        elif reading is not None and is_dateline(reading):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
         elif current is None and page.dates and (page.drafts or page.date_below_text):

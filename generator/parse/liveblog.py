@@ -164,8 +164,7 @@ def _read_page(
         tuple(page.furniture),
         tuple(warnings),
     )
-    if published is None:
-        published = options.published  # the editor's date, when the page states none
+    published = options.published if published is None else published  # the editor's day
     return replace(blog, published=published, updated=updated, language=language), language
 
 
@@ -207,9 +206,7 @@ def _clock(
     return clock
 
 
-def _page_dates(
-    page: Page, clock: Clock
-) -> tuple[datetime | date | None, datetime | date | None]:
+def _page_dates(page: Page, clock: Clock) -> tuple[datetime | date | None, datetime | date | None]:
     """The page's publication and last update, from its datelines (a day when a dateline
     gives no time: 'Güncelleme : 16.05.2025')."""
     found: dict[str, datetime | date] = {}

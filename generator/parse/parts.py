@@ -146,6 +146,11 @@ def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) 
     if _repeated(clean, index):
         leave_out(page, index, raw_lines)  # a lead image's caption, copied twice
         return
+    item = text.lstrip("•-–*· ").strip()
+    if item != text and title_like(item) and item in clean[index + 1 :]:
+        page.key_titles.add(item)  # a list of entries' titles: the key events, left out
+        leave_out(page, index, raw_lines)
+        return
     page.kinds[index] = "intro"
     page.intro.append(Paragraph(raw_lines[index].strip(), index + 1))
 
