@@ -103,8 +103,6 @@ def test_a_furniture_pattern_and_a_confirmation_take_effect(tmp_path):
     assert "Unser Podcast: Deiche" in [p.text for e in plain.entries for p in e.paragraphs]
     # Read newest first, 10:30 below 09:00 is the day before, which no date line names.
     assert [(w.line, w.code) for w in plain.warnings] == [(7, "no-date")]
-    confirmed = _blog(
-        'furniture: ["/^Unser Podcast/"]\nconfirm:\n  no-date: ["10:30"]\n', tmp_path
-    )
+    confirmed = _blog('furniture: ["/^Unser Podcast/"]\nconfirm:\n  no-date: ["10:30"]\n', tmp_path)
     assert "Unser Podcast: Deiche" in [p.text for p in confirmed.furniture]
     assert confirmed.warnings == ()

@@ -74,8 +74,10 @@ TEASER_BLOCKS = {
     for line in """
 More on this story|Most viewed|Most read|Most popular|Related|Related Links|Related stories
 Related content|Recommended|Recommended Stories|You may also like|Read more:|Read next
-Mehr zum Thema|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
+See also|Also read
+Mehr zum Thema|Lesen Sie auch|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
 Leia mais|Leia também|Mais lidas|Leggi anche|Più letti|Lees ook|Meest gelezen|Ver más|Lo más leído
+Lee también|Lea también|Te puede interesar
 Читайте также|Читайте також|İlgili Haberler|Daha fazla
 """.replace("\n", "|").split("|")
     if line
@@ -251,16 +253,23 @@ def is_agency_credit(clean: str) -> bool:
 
 _TEXT_SOURCE = re.compile(
     r"(?:quelle|quellen|source|sources|fonte|fontes|fuente|fuentes|bron|bronnen|kaynak"
-    r"|источник|источники|джерело|джерела)\s?:\s?[^/:.]{1,30}(?:,\s?[^/:.,]{1,30}|\.\w+)+",
+    r"|источник|источники|джерело|джерела)\s?:\s?(.+)",
     re.IGNORECASE,
 )
-"""'Quelle: ntv.de, dpa, AFP': the sources a text is based on, a list of names."""
+_SOURCE_NAME = re.compile(
+    r"(?:[A-Z0-9][\w&'’.-]*|[a-z]+\.[a-z]{2,3}|dpa|epd|kna|apa|sda)(?: \S+){0,3}"
+)
+"""An outlet's or agency's name: 'ntv.de', 'ZEIT ONLINE', 'dpa', 'AFP'."""
 
 
 def is_text_source(clean: str) -> bool:
-    """The sources of a text ('Quelle: ntv.de, dpa, AFP'): not a caption unless it stands
-    under one (a photo's credit)."""
-    return len(clean) <= 90 and _TEXT_SOURCE.fullmatch(clean) is not None
+    """The sources of a text, two names or more ('Quelle: ntv.de, dpa, AFP'): not a caption
+    unless it stands under one (a photo's credit)."""
+    match = _TEXT_SOURCE.fullmatch(clean) if len(clean) <= 90 and "," in clean else None
+    if match is None or "/" in clean or clean.endswith("."):
+        return False
+    names = [name.strip() for name in match[1].split(",")]
+    return len(names) >= 2 and all(_SOURCE_NAME.fullmatch(name) for name in names)
 
 
 def is_byline(clean: str) -> bool:
