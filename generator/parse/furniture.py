@@ -45,6 +45,9 @@ Delen|Deel|Kopieer link|Paylaş|Linki kopyala|Google News ile Abone Ol|Поде�
 Newsletter|Newsletters|Comments (0)|Kommentieren|Kommentare|Commenter|Commentaires|Commenta
 Commenti|Comentar|Comentarios|Comentários|Reageer|Reacties|Yorum yap|Yorumlar|Комментарии
 Коментарі
+Article réservé à nos abonnés|Réservé aux abonnés|Subscriber only|Subscribers only|Premium
+Nur für Abonnenten|Exclusivo para suscriptores|Exclusivo para assinantes|Riservato agli abbonati
+Alleen voor abonnees
 """.replace("\n", "|").split("|")
     if line
 }
@@ -259,17 +262,22 @@ _TEXT_SOURCE = re.compile(
 _SOURCE_NAME = re.compile(
     r"(?:[A-Z0-9][\w&'’.-]*|[a-z]+\.[a-z]{2,3}|dpa|epd|kna|apa|sda)(?: \S+){0,3}"
 )
-"""An outlet's or agency's name: 'ntv.de', 'ZEIT ONLINE', 'dpa', 'AFP'."""
+_INITIALS = re.compile(r"[a-z]{2,4}")
+"""An outlet's or agency's name: 'ntv.de', 'ZEIT ONLINE', 'dpa', 'AFP'; an author's initials
+before the agencies: 'ino/dpa/AFP'."""
 
 
 def is_text_source(clean: str) -> bool:
     """The sources of a text, two names or more ('Quelle: ntv.de, dpa, AFP'): not a caption
     unless it stands under one (a photo's credit)."""
     match = _TEXT_SOURCE.fullmatch(clean) if len(clean) <= 90 and "," in clean else None
-    if match is None or "/" in clean or clean.endswith("."):
+    if match is None or clean.endswith("."):
         return False
     names = [name.strip() for name in match[1].split(",")]
-    return len(names) >= 2 and all(_SOURCE_NAME.fullmatch(name) for name in names)
+    return len(names) >= 2 and all(
+        all(_SOURCE_NAME.fullmatch(part) or _INITIALS.fullmatch(part) for part in name.split("/"))
+        for name in names
+    )
 
 
 def is_byline(clean: str) -> bool:
