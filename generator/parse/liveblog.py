@@ -164,7 +164,6 @@ def _read_page(
         tuple(page.furniture),
         tuple(warnings),
     )
-    published = options.published if published is None else published  # the editor's day
     return replace(blog, published=published, updated=updated, language=language), language
 
 
