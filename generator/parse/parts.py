@@ -146,13 +146,18 @@ def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) 
     if _repeated(clean, index):
         leave_out(page, index, raw_lines)  # a lead image's caption, copied twice
         return
-    item = text.lstrip("•-–*· ").strip()
+    item = _item(text)
     if item != text and title_like(item) and item in clean[index + 1 :]:
         page.key_titles.add(item)  # a list of entries' titles: the key events, left out
         leave_out(page, index, raw_lines)
         return
     page.kinds[index] = "intro"
     page.intro.append(Paragraph(raw_lines[index].strip(), index + 1))
+
+
+def _item(text: str) -> str:
+    """A list item's text without its bullet: '• Austausch ...' -> 'Austausch ...'."""
+    return text.lstrip("•–*·- ").strip() or text
 
 
 def _repeated(clean: list[str], index: int) -> bool:
@@ -255,8 +260,8 @@ def skip_block(
                     index += 1
                     continue
                 break
-            if text in set(clean[index + 1 :]):
-                page.key_titles.add(text)
+            if _item(text) in set(clean[index + 1 :]):
+                page.key_titles.add(_item(text))
                 leave_out(page, index, raw_lines)
             elif is_chrome(text):
                 leave_out(page, index, raw_lines)
