@@ -221,7 +221,7 @@ def _walk(
             section += 1
             current = None
         elif reading is not None and opens_entry(reading) and index >= first_entry:
-            if _glued(current, blank_before, reading, clean, index, page):
+            if _glued(current, blank_before, reading, clean, index, page, readings):
                 assert current is not None
                 page.glued.append((index + 1, current))
                 page.kinds[index] = "paragraph"
@@ -274,34 +274,61 @@ def _glued(
     clean: list[str],
     index: int,
     page: Page,
+    readings: list[Reading | None],
 ) -> bool:
-    """A bare time line standing inside an entry's text (a schedule), not opening one."""
-    if current is None or blank_before or reading.zone or reading.has_date or reading.rest:
+    """A time line standing inside an entry's text (a schedule), not opening one."""
+    if current is None or blank_before or reading.zone or reading.has_date:
         return False
     if not (current.body or current.title):
         return False
-    return page.blank_separated or _schedule_item(current, clean, index, page)
+    if page.blank_separated and not reading.rest:
+        return True
+    return _schedule_item(current, reading, clean, index, page, readings)
 
 
-def _schedule_item(current: Draft, clean: list[str], index: int, page: Page) -> bool:
-    """On a page with no blank lines between entries: a bare time line right under a line
-    that opens a list ('Ecco gli orari della finale:'), or under the one line of the previous
-    such item, with one line of its own before the next stamp, is an item of a schedule."""
+def _schedule_item(
+    current: Draft,
+    reading: Reading,
+    clean: list[str],
+    index: int,
+    page: Page,
+    readings: list[Reading | None],
+) -> bool:
+    """A time line right under a line that opens a list ('Ecco gli orari della finale:'), or
+    under the previous item of that list and later than it (a programme runs forward), whose
+    item ('21:00' over 'Inizio', or '21:00 – Inizio' on one line) ends before the next stamp."""
     body = current.body
     if not body or body[-1].line != index:  # the line right above is the entry's text
         return False
-    opens_list = body[-1].text.rstrip().endswith(":")
-    previous_item = len(body) > 1 and bool(page.glued) and page.glued[-1][0] == body[-2].line
-    if not (opens_list or previous_item):
+    previous = None
+    if page.glued and page.glued[-1][1] is current:
+        last = page.glued[-1][0]
+        if last == body[-1].line or (len(body) > 1 and last == body[-2].line):
+            previous = readings[last - 1]
+    if previous is None and not body[-1].text.rstrip().endswith(":"):
         return False
-    item = index + 1
-    after = item + 1
-    return (
-        item < len(clean)
-        and bool(clean[item])
-        and item not in page.stamp_lines
-        and (after >= len(clean) or not clean[after] or after in page.stamp_lines)
-    )
+    if previous is not None and not _runs_forward(previous, reading):
+        return False
+    if reading.rest and (len(reading.rest.split()) > 10 or reading.rest.endswith((".", "!", "?"))):
+        return False  # '23.40 Uhr: Die Armee meldet ...': an entry of one sentence, not an item
+    end = index if reading.rest else index + 1  # the item's last line
+    if end >= len(clean) or not clean[end] or (end != index and end in page.stamp_lines):
+        return False
+    after = end + 1
+    return after >= len(clean) or not clean[after] or after in page.stamp_lines
+
+
+def _runs_forward(previous: Reading, reading: Reading) -> bool:
+    """The later of two times in a programme: later in the day, or past midnight."""
+
+    def minutes(r: Reading) -> int:
+        hour = r.hour or 0
+        if r.meridiem is not None:
+            hour = hour % 12 + r.meridiem
+        return hour * 60 + (r.minute or 0)
+
+    before, now = minutes(previous), minutes(reading)
+    return now > before or before - now >= 12 * 60
 
 
 def _open_entry(

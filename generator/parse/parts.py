@@ -113,6 +113,8 @@ def title_from_above(page: Page, draft: Draft) -> None:
         pool = owner.body if owner is not None and kind != "intro" else page.intro
         if owner is not None and owner.title is not None and owner.title.line == back + 1:
             return
+        if page.glued and page.glued[-1][0] == back + 1:
+            return  # a schedule's item ('15:30 – Conferência ...'), not a title
         if pool and pool[-1].line == back + 1 and title_like(pool[-1].text):
             draft.title = pool.pop()
             page.kinds[back] = "title"
