@@ -133,8 +133,6 @@ OPEN = {
     "'Also read:' and footer kept",
     "paste_timesofisrael_en_correction_pull_quote": "headline: 'The Times of Israel' taken; "
     "WordPress footer kept as paragraphs",
-    "paste_ukrpravda_uk_weekday_dateline_reklama": "'Читайте також:' / 'Реклама:' and footer kept "
-    "as paragraphs, '© 2000–2025, ...' as a caption",
     "paste_washpost_en_listen_gift_comments": "reading time '4 min' under 'Listen' read as an age: "
     "needs-capture-time error",
 }
