@@ -287,11 +287,10 @@ def cut_footer(page: Page, raw_lines: list[str]) -> None:
         return
     start, at_terminator = found
     draft = page.drafts[-1]
-    texts = range(start, len(page.clean))
-    first = next((i for i in texts if page.clean[i] and page.kinds[i] != "furniture"), None)
+    first = _first_text(page, start)
     if first is None:
         return
-    if not at_terminator and is_prose(page.clean[first]):
+    if not at_terminator and first >= 0 and is_prose(page.clean[first]):
         page.footer_prose = (first + 1, draft.label)
     line = start + 1  # 1-based: every part at or below this line is footer
     for index in range(start, len(page.clean)):
@@ -300,6 +299,22 @@ def cut_footer(page: Page, raw_lines: list[str]) -> None:
             page.furniture.append(Paragraph(raw_lines[index].strip(), index + 1))
     page.furniture.sort(key=lambda p: p.line)
     _drop_parts(page, draft, line)
+
+
+def _first_text(page: Page, start: int) -> int | None:
+    """The footer's first line of text; -1 when a footer heading, label or copyright notice
+    stands above it or all of it is chrome already; None when it has no lines."""
+    found = None
+    for index in range(start, len(page.clean)):
+        text = page.clean[index]
+        if not text:
+            continue
+        if _heading(text.casefold()) or text.casefold() in END_LABELS or is_copyright(text):
+            return -1
+        if page.kinds[index] != "furniture":
+            return index
+        found = -1 if found is None else found
+    return found
 
 
 def _drop_parts(page: Page, draft: Draft, line: int) -> None:
