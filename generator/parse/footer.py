@@ -87,12 +87,31 @@ _SENTENCE_END = (".", "!", "?", "…", ";", ",")
 _CLOSERS = "\"'”’»)]"
 
 
+_YEAR_MARK = re.compile(r"©\s?(?:19|20)\d\d")
+_PHOTO_WORDS = re.compile(
+    r"\b(?:photo|foto|image|picture|bild|credit|crédit|crédito|фото|fotoğraf)", re.IGNORECASE
+)
+
+
 def is_copyright(clean: str) -> bool:
     """The outlet's copyright notice (not a photo credit)."""
     rights = _RIGHTS_ONLY.search(clean) is not None
     if COPYRIGHT.match(clean) is not None:
         return rights or "/" not in clean  # '© 2025 Jane Doe/Reuters' is a photo's credit
-    return rights and len(clean.split()) <= 12
+    if len(clean.split()) > 12:
+        return False
+    if rights:
+        return True
+    # 'All content © 2025 Example Media', not 'Photo: © 2025 Jane Doe'
+    return (
+        _YEAR_MARK.search(clean) is not None and "/" not in clean and not _PHOTO_WORDS.search(clean)
+    )
+
+
+def pipe_links(clean: str) -> bool:
+    """Links joined by bars: 'About | Contact | Privacy Policy' (three or more short parts)."""
+    parts = clean.split(" | ")
+    return len(parts) >= 3 and all(link_like(part) for part in parts)
 
 
 def link_like(clean: str) -> bool:
@@ -214,7 +233,9 @@ def _signs(page: Page, region: list[int], stamp: int) -> Iterator[tuple[int, boo
             yield index, True
         elif blanks and _block_head(clean, stamp, index) is None:
             continue  # the entry's own block: its short lines are a list, a table
-        elif _link_run(page, region[position:]) and not _introduced(clean, index, stamp):
+        elif (_link_run(page, region[position:]) or pipe_links(text)) and not _introduced(
+            clean, index, stamp
+        ):
             yield index, True
 
 
