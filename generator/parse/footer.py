@@ -126,9 +126,10 @@ def is_prose(clean: str) -> bool:
     return len(clean.split()) >= 6 and clean.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
-def footer_start(page: Page) -> tuple[int, bool] | None:
+def footer_start(page: Page) -> tuple[int, bool | None] | None:
     """The index of the footer's first line and whether the entries' closing line placed it
-    (so no prose is in doubt), or None."""
+    (True: no prose is in doubt; False: a sentence at its head is; None: any sentence in it
+    is), or None when the last entry runs to the end of the page."""
     if not page.drafts:
         return None
     clean, stamp = page.clean, page.drafts[-1].line - 1
@@ -140,7 +141,7 @@ def footer_start(page: Page) -> tuple[int, bool] | None:
     if closing is not None:
         after = _after_terminator(page, region, closing, stamp)
         if after is not None:
-            return after, True
+            return after[0], True if after[1] else None
     for sign, weak in _signs(page, region, stamp):
         head = _block_head(clean, stamp, sign)
         if head is None:  # the sign stands in the stamp's own block
@@ -203,18 +204,24 @@ def _closing_line(page: Page, draft: Draft, following: Draft) -> int | None:
     return None
 
 
-def _after_terminator(page: Page, region: list[int], closing: str, stamp: int) -> int | None:
-    """The first line after the last entry's terminator, when a footer sign follows or the
-    next line is no sentence (after 'Share' in an embed, the entry may go on)."""
+def _after_terminator(
+    page: Page, region: list[int], closing: str, stamp: int
+) -> tuple[int, bool] | None:
+    """The first line after the last entry's terminator, and whether that is sure: a footer
+    sign follows, or only chrome and link-like lines do. Not sure when a link-like line
+    follows and a sentence later (after 'Share' in an embed, the entry may go on); None
+    when a sentence follows at once."""
     for position, index in enumerate(region):
         if page.clean[index] != closing:
             continue
         rest = region[position + 1 :]
-        text = next((i for i in rest if page.kinds[i] != "furniture"), None)
-        if text is None:
+        if not rest:
             return None
-        if not is_prose(page.clean[text]) or next(_signs(page, rest, stamp), None):
-            return rest[0]
+        if all(_footer_like(page, i) for i in rest) or next(_signs(page, rest, stamp), None):
+            return rest[0], True
+        text = next((i for i in rest if page.kinds[i] != "furniture"), rest[0])
+        if not is_prose(page.clean[text]) and not _prose_block_below(page, rest[0]):
+            return rest[0], False  # links, then text: cut, and any sentence in it is reported
         return None
     return None
 
@@ -311,6 +318,9 @@ def cut_footer(page: Page, raw_lines: list[str]) -> None:
     first = _first_text(page, start)
     if first is None:
         return
+    if at_terminator is None:
+        prose = (i for i in range(start, len(page.clean)) if page.kinds[i] != "furniture")
+        first = next((i for i in prose if is_prose(page.clean[i])), -1)
     if not at_terminator and first >= 0 and is_prose(page.clean[first]):
         page.footer_prose = (first + 1, draft.label)
     line = start + 1  # 1-based: every part at or below this line is footer
