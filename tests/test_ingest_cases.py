@@ -131,8 +131,6 @@ OPEN = {
     "box and 'Das Erste | tagesschau | ... Uhr' kept; '... | dpa' caption as a paragraph",
     "paste_timesofindia_en_ist_read_more": "headline: menu line 'News' taken, menu as intro; "
     "'Also read:' and footer kept",
-    "paste_timesofisrael_en_correction_pull_quote": "headline: 'The Times of Israel' taken; "
-    "WordPress footer kept as paragraphs",
     "paste_washpost_en_listen_gift_comments": "reading time '4 min' under 'Listen' read as an age: "
     "needs-capture-time error",
 }
