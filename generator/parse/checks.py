@@ -61,8 +61,9 @@ def check_page(
                            f"{_NEAR_MISS_HINTS[near]}, or it stays {_STAYS[kind]}",
                            "unreadable-date" if near == "date" else "near-miss")  # fmt: skip
     if page.footer_prose is not None:
-        line, label = page.footer_prose
-        clock.warn(line, 1, f"read as the page's footer from here on, not as text of entry {label}",
+        line, column, label = page.footer_prose
+        clock.warn(line, column, "read as the page's footer from here on, not as text of"
+                   f" entry {label}",
                    "check the entry's end against the original, or confirm in source.yml",
                    "footer-cut")  # fmt: skip
     for draft in page.drafts:

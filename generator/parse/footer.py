@@ -322,7 +322,8 @@ def cut_footer(page: Page, raw_lines: list[str]) -> None:
         prose = (i for i in range(start, len(page.clean)) if page.kinds[i] != "furniture")
         first = next((i for i in prose if is_prose(page.clean[i])), -1)
     if not at_terminator and first >= 0 and is_prose(page.clean[first]):
-        page.footer_prose = (first + 1, draft.label)
+        raw = raw_lines[first]
+        page.footer_prose = (first + 1, len(raw) - len(raw.lstrip()) + 1, draft.label)
     line = start + 1  # 1-based: every part at or below this line is footer
     for index in range(start, len(page.clean)):
         if page.kinds[index] not in ("blank", "furniture"):

@@ -74,8 +74,8 @@ class Page:
     order: str = "newest-first"
     blank_separated: bool = True
     """Entries are divided by blank lines, so a time line glued to text is part of it."""
-    footer_prose: tuple[int, str] | None = None
-    """The line of a sentence left out with the page footer, and the entry above it."""
+    footer_prose: tuple[int, int, str] | None = None
+    """Line and column of a sentence left out with the page footer, and the entry above it."""
 
 
 def next_text(clean: list[str], index: int) -> int | None:
