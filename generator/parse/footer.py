@@ -2,22 +2,26 @@
 
 A page copied whole ends with the outlet's footer: link lists, topic lists, comment blocks,
 "More on this story" teasers, legal lines and the copyright notice. Nothing stamps where the
-last entry stops, so without this pass all of it becomes the last entry's paragraphs.
+last entry stops, so without this pass all of it becomes the last entry's paragraphs and
+captions. ``cut_footer`` (called once the lines are classified) finds where it starts,
+after the last entry's stamp:
 
-The footer starts at the first of these (``footer_start``), after the last entry's stamp:
-
-1. **The entries' terminator.** When most entries close on the same short line (``Share``,
-   ``Copy link``, ``Posten``), the last entry closes there too: what follows it is footer.
+1. **The entries' closing line.** When at least two and half of the other entries close on
+   the same short line (``Share``, ``Copy link``, ``Posten``), the last entry closes there
+   too, if a footer sign or only chrome and links follow it.
 2. **The block of a footer sign.** A copyright notice (``© 2025 ...``, ``Copyright ...``,
-   ``All rights reserved`` in each language), a run of three or more short link-like lines
-   (``About`` / ``Contact`` / ``Privacy Policy``), a load-more or back-to-top label, or a
-   footer heading (a teaser heading, ``Comments``, ``Site Index``) at the head of its block:
-   the footer starts where that sign's block starts (the line after the last blank line), or,
-   when the sign is in the stamp's own block, at the link-like lines right above it.
+   ``All rights reserved`` in each language; not a photo's credit), a load-more or
+   back-to-top label, a footer heading (``Comments (412)``, ``Site Index``, a teaser heading)
+   at a block's head, three link-like lines in a row or bar-joined links: the footer starts
+   where that sign's block starts (the line after the last blank line). A heading or links
+   with a block of text below them are the entry's own (a list, a table). When no blank
+   line parts the sign from the stamp, the footer starts at the link-like lines right above
+   it, or below a glued closing line.
 
-Everything from there on is left out (so ``explainer parse`` lists it). A cut that was not
-made at a terminator and whose first line is a sentence may have taken the entry's own last
-paragraph: it is reported as ``footer-cut`` at that line.
+Everything from there on is left out (so ``explainer parse`` lists it) and what those lines
+had been read as is undone. A cut that may have taken the entry's own sentences is reported
+as ``footer-cut`` at the first such sentence (``Page.footer_prose``; ``checks`` warns).
+Words are per language (en, de, fr, es, it, pt, nl, ru, uk, tr) in the tables below.
 """
 
 from __future__ import annotations
@@ -150,10 +154,12 @@ def footer_start(page: Page) -> tuple[int, bool | None] | None:
                 head -= 1
         if weak and _prose_block_below(page, head):
             continue  # a footer is no block of links above the entry's own paragraphs
-        head = _closing_above(page, stamp, head, closings)
-        above = next((i for i in range(head - 1, stamp, -1) if clean[i]), None)
+        closing_head = _closing_above(page, stamp, head, closings)
+        above = next((i for i in range(closing_head - 1, stamp, -1) if clean[i]), None)
         # the entry's block closes as other entries do ('Share', then a blank line)
         closes = above is not None and _closes(clean, above, closings) and not clean[above + 1]
+        if closing_head < head and not closes:
+            return closing_head, None  # moved up to a glued 'Share': any sentence is in doubt
         return head, closes
     return None
 
