@@ -107,10 +107,8 @@ def read_liveblog(
     names = names_for(language)
     rules = FurnitureRules(options.furniture, problems)
     page = classify(raw_lines, names, rules, options.headline)
-    lines = tuple(
-        ClassifiedLine(number, cast(LineKind, kind or "paragraph"), raw)
-        for number, (kind, raw) in enumerate(zip(page.kinds, raw_lines), start=1)
-    )
+    kinds = cast(list[LineKind], [kind or "paragraph" for kind in page.kinds])
+    lines = tuple(map(ClassifiedLine, range(1, len(raw_lines) + 1), kinds, raw_lines))
     try:
         return _read_page(page, lines, raw_lines, rules, problems, path, options, language)
     except ContentError as error:
