@@ -266,6 +266,8 @@ def utc(moment: datetime) -> datetime:
 
 def settle(moment: datetime) -> datetime:
     """The instant shown on the clock in force then (2:30 EST in a spring gap: 03:30 EDT)."""
+    if isinstance(moment.tzinfo, timezone) and not moment.fold:
+        return moment  # a fixed offset has no gap: the clock is the one written
     return utc(moment).astimezone(moment.tzinfo)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import cast
 
+from ..collector import cycle_collector_paused
 from ..errors import ContentError, Problem, ProblemCollector
 from ..model import (
     ClassifiedLine,
@@ -84,6 +85,7 @@ def parse_liveblog(
     return read_liveblog(text, path, options)[0]
 
 
+@cycle_collector_paused()  # also for `explainer parse` and `check`, outside the pipeline
 def read_liveblog(
     text: str, path: str = "liveblog.txt", options: ParseOptions = ParseOptions()
 ) -> tuple[Liveblog, str]:
