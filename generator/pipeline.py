@@ -43,7 +43,6 @@ from .model import (
 )
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
-from .render.router import Router
 
 T = TypeVar("T")
 
@@ -68,10 +67,7 @@ def build(
         explainer = loaded.explainer
         assert explainer is not None
         site = render_site(explainer, site_url, directory_urls)
-        router = Router(explainer, site_url, directory_urls)
-        entries = explainer.liveblog.entries
-        pages = {entry.anchor: router.entry_page(entry.anchor) for entry in entries}
-        return replace(site, entry_pages=pages, records=loaded.records)
+        return replace(site, records=loaded.records)
 
 
 @contextmanager

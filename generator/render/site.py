@@ -75,6 +75,7 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
         explainer.warnings,
         footer=render_footer(explainer),
         print_header=print_header(explainer),
+        entry_pages={e.anchor: router.entry_page(e.anchor) for e in explainer.liveblog.entries},
     )
 
 

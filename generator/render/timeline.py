@@ -14,7 +14,7 @@ from .blocks import (
     render_previews,
     render_source,
 )
-from .escape import display_headline, escape_attribute, escape_text
+from .escape import escape_attribute, escape_text
 from .jsonld import render_jsonld
 from .router import Router, TimelineDay, TimelineLayout, relative
 from .strip import render_day_chart, render_strip
@@ -106,7 +106,7 @@ def _render_timeline_page(
     day_nav = _render_day_nav(layout, number) if layout.split else []
     lines += day_nav
     lines += [
-        render_strip(day.entries, lambda e: f"#{e.anchor}", key),
+        render_strip(day.entries, lambda e: f"#{e.anchor}", key, headline=router.words.headline),
         "",
         _render_jsonld(explainer, router, page, day.entries),
         "",
@@ -116,7 +116,7 @@ def _render_timeline_page(
         badge = ' · <span class="explainer-key">Key moment</span>' if entry.anchor in key else ""
         lines += [
             f'## <time datetime="{entry.posted.isoformat()}">{escape_text(entry.time_label)}'
-            f"</time> {escape_text(display_headline(entry), at_line_start=False)} "
+            f"</time> {escape_text(router.words.headline(entry), at_line_start=False)} "
             f"{{ #{entry.anchor} }}",
             "",
             *render_source(
@@ -155,4 +155,5 @@ def _render_jsonld(
         entries,
         page_url,
         lambda entry: f"{page_url}#{entry.anchor}",
+        router.words.headline,
     )
