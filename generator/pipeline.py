@@ -66,7 +66,8 @@ def build(
         problems.raise_if_any()
         explainer = loaded.explainer
         assert explainer is not None
-        site = render_site(explainer, site_url, directory_urls)
+        pages = cache.pages if cache is not None else None
+        site = render_site(explainer, site_url, directory_urls, pages)
         return replace(site, records=loaded.records)
 
 

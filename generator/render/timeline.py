@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from ..model import Entry, Explainer
 from .blocks import (
@@ -16,18 +17,28 @@ from .blocks import (
 )
 from .escape import escape_attribute, escape_text
 from .jsonld import render_jsonld
+from .reuse import Keep, day_key, render_now
 from .router import Router, TimelineDay, TimelineLayout, relative
 from .strip import render_day_chart, render_strip
 
 
-def render_timeline(explainer: Explainer, router: Router) -> dict[str, str]:
-    """The timeline: one page, or an index and one page per day (see ``timeline``)."""
+def render_timeline(
+    explainer: Explainer, router: Router, keep: Keep = render_now
+) -> dict[str, str]:
+    """The timeline: one page, or an index and one page per day (see ``timeline``); each
+    day's page is kept by ``keep`` while its entries are unchanged (reuse.py)."""
     layout = router.timeline
     if not layout.split:
-        return {layout.index: _render_timeline_page(explainer, router, layout.days[0])}
+        day = layout.days[0]
+        render = partial(_render_timeline_page, explainer, router, day)
+        return {layout.index: keep(day.page, day_key(explainer, day), render)}
     pages = {layout.index: _render_timeline_index(explainer, router)}
     for number, day in enumerate(layout.days):
-        pages[day.page] = _render_timeline_page(explainer, router, day, number)
+        pages[day.page] = keep(
+            day.page,
+            day_key(explainer, day),
+            partial(_render_timeline_page, explainer, router, day, number),
+        )
     return pages
 
 
