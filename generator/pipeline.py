@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .cache import ContentCache
-from .errors import ContentError, ProblemCollector
+from .errors import ContentError, Problem, ProblemCollector
 from .link import link, make_blocks
 from .link.entries import EntryIndex
 from .link.mentions import build_matcher
@@ -141,15 +141,18 @@ def collect(
     annotations_path = content_dir / "annotations.yml"
     annotations: tuple[Annotation, ...] = ()
     if annotations_path.is_file():
-        annotations = problems.collect(read_annotations, annotations_path, problems) or ()
+        read = kept.reporting("annotations", [annotations_path], read_annotations, annotations_path)
+        annotations = read or ()
     shown_annotations = display_path(annotations_path)
     records = _record_counts(liveblog, glossary, annotations, shown_annotations)
     summary_path = content_dir / "summary.md"
-    summary = problems.collect(load_summary, summary_path) if summary_path.is_file() else None
+    summary = None
+    if summary_path.is_file():
+        summary = kept("summary", [summary_path], load_summary, summary_path)
     headlines_path = content_dir / "headlines.yml"
     headlines: tuple[Headline, ...] = ()
     if headlines_path.is_file():
-        headlines = problems.collect(load_headlines, headlines_path) or ()
+        headlines = kept("headlines", [headlines_path], load_headlines, headlines_path) or ()
 
     if liveblog is None:
         return Collected(None, glossary, notes, None, records)
@@ -195,7 +198,8 @@ def _record_counts(
 class _Kept:
     """``problems.collect(function, *arguments)``, or its result kept by the ``cache`` from
     a build with the same files (a result that failed is never kept: its problems must be
-    reported again). Only for loaders that report through raising, never to ``problems``."""
+    reported again). For loaders that report through raising; ``reporting`` is for those
+    that report to a collector as they go."""
 
     def __init__(self, cache: ContentCache | None, problems: ProblemCollector) -> None:
         self.cache, self.problems = cache, problems
@@ -208,6 +212,25 @@ class _Kept:
         return self.cache.get(
             name, paths, lambda: self.problems.collect(function, *arguments), *map(repr, arguments)
         )
+
+    def reporting(
+        self, name: str, paths: list[Path], function: Callable[..., T], *arguments: Any
+    ) -> T | None:
+        """``function(*arguments, problems)`` for a loader that reports to ``problems`` as
+        it goes (``read_annotations``): what it reported is kept with its result and
+        reported again, in the same words, whenever the result is reused."""
+        if self.cache is None:
+            return self.problems.collect(function, *arguments, self.problems)
+
+        def compute() -> tuple[T | None, list[Problem], list[Problem]]:
+            own = ProblemCollector()
+            value = own.collect(function, *arguments, own)
+            return value, own.problems, own.warnings
+
+        value, errors, warnings = self.cache.get(name, paths, compute, *map(repr, arguments))
+        self.problems.extend(errors)
+        self.problems.extend(warnings, warnings=True)
+        return value
 
 
 def _parse(
