@@ -61,6 +61,7 @@ markdown_extensions:
   - toc:
       permalink: true
       permalink_title: Link to this section
+      title: On this page
 
 validation:
   omitted_files: warn

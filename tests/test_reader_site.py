@@ -239,9 +239,9 @@ def test_the_overview_lists_the_key_moments_linked(seed_site):
     ]
     timeline = (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")
     badges = re.findall(
-        r'<h2 id="([^"]+)">.*?</h2>\n<div class="explainer-source">\n'
-        r'<p class="explainer-source__by">'
-        r'[^\n]*<span class="explainer-key">Key moment',
+        r'<h2 id="([^"]+)">.*?</h2>\n'
+        r'<p class="explainer-keyline"><span class="explainer-key">Key moment</span></p>\n\n'
+        r'<div class="explainer-source">\n<p class="explainer-source__by">[^<]*</p>',
         timeline,
     )
     assert badges == ["2025-05-16-1600", "2025-05-16-1656", "2025-05-16-1942"]
@@ -298,3 +298,17 @@ def test_the_print_stylesheet_leaves_out_the_site_around_the_words():
     for chrome in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-top"):
         assert chrome in printed.split("display: none")[0], chrome
     assert 'a[href^="http"]::after' in printed
+
+
+@pytest.mark.site
+def test_the_timeline_says_whose_words_are_whose(seed_site):
+    """Every seed entry has an editors' headline (headlines.yml), so the page says the
+    headlines are the explainer's; the framed words are RT's. (The render cases without
+    headlines.yml say only the notes are ours.)"""
+    timeline = html_module.unescape(
+        (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    )
+    assert (
+        "Headlines and notes are the explainer’s; the framed text under each headline is "
+        "RT’s, verbatim; the editors mark key moments." in timeline
+    )

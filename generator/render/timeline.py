@@ -109,9 +109,7 @@ def _render_timeline_page(
         *render_front_matter(summary),
         f"# {escape_text(title)}",
         "",
-        escape_text(summary)
-        + " The entries’ words are the source’s own"
-        + ("; key moments are marked." if key else "."),
+        escape_text(f"{summary} {_whose_words(day.entries, source.outlet, bool(key))}"),
         "",
     ]
     day_nav = _render_day_nav(layout, number) if layout.split else []
@@ -124,20 +122,35 @@ def _render_timeline_page(
     ]
     outlet = escape_attribute(source.outlet)
     for entry in day.entries:
-        badge = ' · <span class="explainer-key">Key moment</span>' if entry.anchor in key else ""
+        badge = (
+            ['<p class="explainer-keyline"><span class="explainer-key">Key moment</span></p>', ""]
+            if entry.anchor in key
+            else []
+        )
         lines += [
             f'## <time datetime="{entry.posted.isoformat()}">{escape_text(entry.time_label)}'
             f"</time> {escape_text(router.words.headline(entry), at_line_start=False)} "
             f"{{ #{entry.anchor} }}",
             "",
+            *badge,
             *render_source(
                 explainer.blocks[entry.anchor],
                 page,
                 router,
-                f"{outlet} wrote at {escape_attribute(entry.time_label)}{badge}",
+                f"{outlet} wrote at {escape_attribute(entry.time_label)}",
             ),
         ]
     return "\n".join(lines + day_nav + render_previews(page, router))
+
+
+def _whose_words(entries: tuple[Entry, ...], outlet: str, key_moments: bool) -> str:
+    """The line that tells a reader whose words are whose: the headlines are the editors'
+    only when every entry on the page has one from ``headlines.yml``."""
+    ours = "Headlines and notes are" if all(e.headline for e in entries) else "The notes are"
+    return (
+        f"{ours} the explainer’s; the framed text under each headline is {outlet}’s, verbatim"
+        + ("; the editors mark key moments." if key_moments else ".")
+    )
 
 
 def _render_day_nav(layout: TimelineLayout, number: int) -> list[str]:
