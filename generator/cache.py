@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .link.mentions import KeptMentions
 from .render.reuse import KeptPages
 
 T = TypeVar("T")
@@ -26,6 +27,8 @@ class ContentCache:
         self._kept: dict[str, tuple[Hashable, Any]] = {}
         self.computed: list[str] = []
         """The names computed (not reused) by the last build, for tests and the curious."""
+        self.mentions = KeptMentions()
+        """Each paragraph's mentions, while the glossary and notes stay the same."""
         self.pages = KeptPages()
         """The rendered pages whose inputs a save did not change (render/reuse.py)."""
 

@@ -177,6 +177,7 @@ def collect(
         summary=summary,
         headlines=headlines,
         headlines_path=display_path(headlines_path),
+        kept_mentions=cache.mentions if cache is not None else None,
     )
     return Collected(liveblog, glossary, notes, None if problems.problems else explainer, records)
 
