@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ProblemCollector
+from .credits import has_quote_marks
 
 CHROME = {
     line.casefold()
@@ -191,9 +192,9 @@ _AGENCY_NAMES = (
     r"(?:AFP|AP|Reuters|EPA(?:-EFE)?|EFE|ANSA|ANP|AA|dpa|Getty Images|Anadolu|TASS|Imago"
     r"|Bloomberg|PA|Shutterstock|picture alliance|Ukrinform|LaPresse|Lusa)"
 )
-_ENDS_WITH_AGENCY = re.compile(rf"(?:/\s?|\(\s?|[—–-] |\bvia )(?i:{_AGENCY_NAMES})\)?\s*$")
+_ENDS_WITH_AGENCY = re.compile(rf"(?:/\s?|\(\s?|[—–-] | \| |\bvia )(?i:{_AGENCY_NAMES})\)?\s*$")
 """A caption whose credit closes it: '... — ARDA KUCUKKAYA / AFP', '... (Afp)',
-'... MURAD SEZER (REUTERS)', '... Murad Sezer/Reuters', 'Foto ... via AP'."""
+'... MURAD SEZER (REUTERS)', '... Murad Sezer/Reuters', 'Foto ... via AP', '... | dpa'."""
 
 
 def ends_with_credit(clean: str) -> bool:
@@ -211,7 +212,7 @@ def is_agency_credit(clean: str) -> bool:
 
 def is_byline(clean: str) -> bool:
     """'By Lucy Tran', 'From CNN's Jane Doe', 'By Priya Nair, political reporter'."""
-    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")):
+    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")) or has_quote_marks(clean):
         return False
     match = _BYLINE.fullmatch(clean)
     if match is None:

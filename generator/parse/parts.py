@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Paragraph
+from . import credits
 from .dateline import Reading
 from .furniture import (
     SUMMARY_BLOCKS,
@@ -164,6 +165,11 @@ def entry_text(
     if (
         is_caption(text)
         or ends_with_credit(text)
+        or credits.is_credit(text)
+        or (
+            following is not None
+            and credits.captions_credit(clean, index, following, page.stamp_lines)
+        )
         or (
             following is not None
             and (
@@ -193,6 +199,10 @@ def entry_text(
         page.kinds[index] = "byline"
         draft.byline = text
         return
+    if not draft.byline and _signed(page, clean, index, draft):
+        page.kinds[index] = "byline"
+        draft.byline = text
+        return
     opening = not draft.body and draft.title is None
     heading = following is not None and page.kinds[following] in ("", "caption")
     # a line the next one continues ('He said: “We will not' / 'sign ...') is no title
@@ -204,6 +214,22 @@ def entry_text(
         return
     page.kinds[index] = "paragraph"
     draft.body.append(paragraph)
+
+
+def _signed(page: Page, clean: list[str], index: int, draft: Draft) -> bool:
+    """A reporter's signature under the entry's title or closing the entry (the last line
+    before a blank line, chrome aside)."""
+    text = clean[index]
+    if not draft.body:
+        return draft.title is not None and credits.is_signed_byline(text)
+    if not (credits.is_signature(text) or credits.is_signed_byline(text)):
+        return False
+    for later in range(index + 1, len(clean)):
+        if not clean[later] or later in page.stamp_lines:
+            return True
+        if not is_chrome(clean[later]):
+            return False
+    return True
 
 
 def _continues(text: str) -> bool:

@@ -1,0 +1,187 @@
+"""Photo credits and bylines in the shapes pages give them, beyond furniture's basic ones.
+
+Credits: a credit line alone (``Credit...Kenny Holston/The New York Times``,
+``© РИА Новости / Алексей Никольский``, ``Photo: Reuters``) makes the line right above it
+(a short caption) a caption too; a caption may end in its credit after a dash, in capitals
+(``... em Brasília - PEDRO LADEIRA/FOLHAPRESS``). A copyright notice (``© 2025 Sky UK``,
+``Copyright ...``, ``All rights reserved``) is the page's, not a photo's: it makes nothing
+above it a caption.
+
+Bylines: a reporter's signature at the end of an entry (``-ABC News' Rachel Scott``,
+``Alix Morgan, political reporter``) or under its title (``Maya Lindqvist Reporting from
+the Capitol``). A line with quote marks is never a byline (``Von der Leyen: ‘This is
+Europe’s moment’`` is a title, however its first word reads).
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTE_MARKS = re.compile(r"[\"“”„«»‹›‘‚]|(?:^|\s)['’]")
+"""Quote marks; an apostrophe inside or after a word (``CNN’s``, ``News'``) is none."""
+
+
+def has_quote_marks(clean: str) -> bool:
+    """The line quotes someone or something: no byline does."""
+    return _QUOTE_MARKS.search(clean) is not None
+
+
+_CREDIT_LEAD = re.compile(
+    r"(?:(?:image|photo|picture) )?(?:credits?|crédits?|créditos?|photo|photos|foto|fotos"
+    r"|bild|fotoğraf|фото)\s?(?:\.{3}|…|:)\s?\S",
+    re.IGNORECASE,
+)
+"""A credit line's lead: ``Credit...``, ``Credit…``, ``Photo:``, ``Foto :``, ``Фото:``."""
+
+_CREDIT_ALONE = re.compile(
+    r"©\s?\S.*"
+    r"|\((?:[A-Z]{2,}\s)?(?:photo|foto)s?\s?/[^)]+\)"  # '(AP Photo/Efrem Lukatsky)'
+    r"|\[[^\]]+/[^\]]+\]",  # '[Name/Agency]'
+    re.IGNORECASE,
+)
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s?(?:\d{4}|.*\b(?:19|20)\d{2}\b)|copyright\b|all rights reserved"
+    r"|tous droits réservés|todos los derechos reservados|todos os direitos reservados"
+    r"|alle rechte vorbehalten|tutti i diritti riservati|alle rechten voorbehouden"
+    r"|все права защищены|усі права захищені|tüm hakları saklıdır",
+    re.IGNORECASE,
+)
+"""A page's copyright notice, in the languages the parser reads: the site's, not a photo's."""
+
+
+def is_copyright(clean: str) -> bool:
+    """'© 2025 Sky UK', 'Copyright 2025 The Associated Press. All Rights Reserved.'."""
+    return _COPYRIGHT.search(clean) is not None
+
+
+def is_credit(clean: str) -> bool:
+    """A line that is a photo credit or a caption closed by one, in the shapes furniture's
+    patterns miss: 'Credit...Name/Outlet', '... - NAME/AGENCY'."""
+    if len(clean) > 300:
+        return False
+    return _CREDIT_LEAD.match(clean) is not None or _capitals_credit(clean)
+
+
+def _capitals_credit(clean: str) -> bool:
+    """'O ex-presidente ... em Brasília - PEDRO LADEIRA/FOLHAPRESS': after the last spaced
+    dash, a photographer and an agency in capitals, joined by a slash."""
+    for dash in (" - ", " – ", " — "):
+        cut = clean.rfind(dash)
+        if cut <= 0:
+            continue
+        credit = clean[cut + 3 :].strip()
+        if (
+            "/" in credit
+            and len(credit.split()) <= 8
+            and credit == credit.upper()
+            and sum(c.isalpha() for c in credit) >= 4
+            and all(part.strip() for part in credit.split("/"))
+        ):
+            return True
+    return False
+
+
+def is_credit_alone(clean: str) -> bool:
+    """A credit on a line of its own (no caption before it on the line), not a copyright."""
+    if len(clean) > 90 or is_copyright(clean):
+        return False
+    return _CREDIT_LEAD.match(clean) is not None or _CREDIT_ALONE.fullmatch(clean) is not None
+
+
+def captions_credit(clean: list[str], index: int, following: int, stamps: set[int]) -> bool:
+    """Line ``index`` is the caption of the credit line ``following`` under it: a line of a
+    few words to a couple of sentences (not a one- or two-word link or label, not a long
+    paragraph). A line that ends a sentence is a caption only where text goes on right below
+    the credit (the photo stands between caption and body); at the end of an entry (a blank
+    line or a stamp below the credit) it is the
+    entry's text, and the credit an uncaptioned photo's ('...рівні.' / 'Фото: Офіс президента')."""
+    text = clean[index]
+    words = len(text.split())
+    if not (3 <= words <= 30) or text.endswith(":") or not is_credit_alone(clean[following]):
+        return False
+    if not text.rstrip("\"'”’»)").endswith((".", "!", "?", "…")):
+        return True
+    below = following + 1
+    return below < len(clean) and bool(clean[below]) and below not in stamps
+
+
+_JOBS = {
+    "en": "reporter|correspondent|editor|journalist|producer|presenter|writer|anchor",
+    "de": "reporter|reporterin|korrespondent|korrespondentin|redakteur|redakteurin"
+    "|journalist|journalistin",
+    "fr": "reporter|correspondant|correspondante|envoyé spécial|envoyée spéciale|journaliste"
+    "|rédacteur|rédactrice",
+    "es": "corresponsal|enviado especial|enviada especial|periodista|redactor|redactora"
+    "|reportero|reportera",
+    "it": "corrispondente|inviato|inviata|giornalista|redattore|redattrice|cronista",
+    "pt": "correspondente|enviado especial|enviada especial|jornalista|repórter|redator|redatora",
+    "nl": "verslaggever|correspondent|redacteur|journalist|verslaggeefster",
+    "ru": "корреспондент|журналист|журналистка|обозреватель|редактор",
+    "uk": "кореспондент|кореспондентка|журналіст|журналістка|оглядач|редактор",
+    "tr": "muhabiri|muhabir|editörü|editör|gazeteci",
+}
+"""A reporter's job, the last word(s) of a 'Name, political reporter' signature."""
+
+_FROM = {
+    "en": "reporting from|reports from",
+    "de": "berichtet aus|berichtet von",
+    "fr": "en direct de|envoyé spécial à|envoyée spéciale à",
+    "es": "informa desde|enviado especial en|enviada especial en",
+    "it": "inviato a|inviata a|in collegamento da",
+    "pt": "direto de|enviado especial a|enviada especial a",
+    "nl": "verslag vanuit|bericht vanuit",
+    "ru": "репортаж из|сообщает из",
+    "uk": "репортаж з|повідомляє з",
+}
+"""What joins a reporter's name to the place reported from: 'Name Reporting from Kyiv'."""
+
+_NAME_RE = r"[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){0,3}"
+_ROLE = re.compile(
+    rf"(?P<name>{_NAME_RE}), (?:[\w-]+ ){{0,3}}(?:{'|'.join(_JOBS.values())})",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    rf"(?P<name>{_NAME_RE}),? (?:{'|'.join(_FROM.values())})"
+    r" (?P<place>[\w’'.-]+(?: [\w’'.-]+){0,5})",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"[-–—]\s?(?P<outlet>[^\W\d_][\w.&-]*(?: [^\W\d_][\w.&-]*){0,3})(?:['’]s?) "
+                        rf"(?P<name>{_NAME_RE}(?: and {_NAME_RE})?)")  # fmt: skip
+"""'-ABC News' Rachel Scott', '—CNN's Jane Doe and John Roe'."""
+
+
+def _capitalised(words: str) -> bool:
+    return all(word[:1].isupper() for word in words.split())
+
+
+def is_signed_byline(clean: str) -> bool:
+    """'Alix Morgan, political reporter', 'Maya Lindqvist Reporting from the Capitol'."""
+    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")) or has_quote_marks(clean):
+        return False
+    if any(char.isdigit() or char in "@()" for char in clean):
+        return False
+    role = _ROLE.fullmatch(clean)
+    if role is not None and _capitalised(role["name"]):
+        return True
+    reporting = _REPORTING.fullmatch(clean)
+    return (
+        reporting is not None
+        and _capitalised(reporting["name"])
+        and len(reporting["name"].split()) >= 2
+        and any(word[:1].isupper() for word in reporting["place"].split())
+    )
+
+
+def is_signature(clean: str) -> bool:
+    """A reporter's signature closing an entry: '-ABC News' Rachel Scott'."""
+    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")):
+        return False
+    if any(char.isdigit() or char in '@()“”"«»' for char in clean):
+        return False
+    match = _SIGNATURE.fullmatch(clean)
+    return (
+        match is not None
+        and _capitalised(match["outlet"])
+        and _capitalised(match["name"].replace(" and ", " "))
+    )
