@@ -76,7 +76,8 @@ def _capitals_credit(clean: str) -> bool:
             and len(credit.split()) <= 8
             and credit == credit.upper()
             and sum(c.isalpha() for c in credit) >= 4
-            and all(part.strip() for part in credit.split("/"))
+            and len(credit.split("/")[0].split()) >= 2  # a name: 'PEDRO LADEIRA', not 'US'
+            and credit.split("/")[1].strip()
         ):
             return True
     return False
@@ -137,8 +138,11 @@ _FROM = {
 """What joins a reporter's name to the place reported from: 'Name Reporting from Kyiv'."""
 
 _NAME_RE = r"[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){0,3}"
+_AND = r" (?:and|&|und|et|y|e|en|и|і|ve) "
+"""What joins two reporters' names: 'Harriet Cole and Tom Ashby, Kyiv correspondents'."""
 _ROLE = re.compile(
-    rf"(?P<name>{_NAME_RE}), (?:[\w-]+ ){{0,3}}(?:{'|'.join(_JOBS.values())})",
+    rf"(?P<name>{_NAME_RE}(?:{_AND}{_NAME_RE})?), (?:[\w-]+ ){{0,3}}"
+    rf"(?:{'|'.join(_JOBS.values())})s?",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
@@ -162,7 +166,7 @@ def is_signed_byline(clean: str) -> bool:
     if any(char.isdigit() or char in "@()" for char in clean):
         return False
     role = _ROLE.fullmatch(clean)
-    if role is not None and _capitalised(role["name"]):
+    if role is not None and _capitalised(re.sub(_AND, " ", role["name"])):
         return True
     reporting = _REPORTING.fullmatch(clean)
     return (

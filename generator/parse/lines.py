@@ -260,6 +260,8 @@ def _walk(
             else:
                 current = _open_entry(page, raw_lines, index, reading, section, pending)
                 pending = set()
+        elif current is not None and reading is not None and reading.prefix and reading.rest:
+            entry_text(page, raw_lines, clean, index, current)  # 'Stand: 18 Uhr: 52 Prozent ...'
         elif current is not None and reading is not None and reading.prefix == "updated":
             page.kinds[index] = "updated"
             current.updated, current.updated_line = reading, index + 1
