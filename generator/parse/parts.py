@@ -134,6 +134,9 @@ def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) 
     if is_byline(text) or is_name_list(text) or is_caption(text):
         leave_out(page, index, raw_lines)
         return
+    if credits.is_credit(text) or credits.is_signed_byline(text):
+        leave_out(page, index, raw_lines)  # a lead photo's credit, a page byline
+        return
     following = next_text(clean, index)
     if (
         len(text.split()) <= 3
@@ -217,19 +220,23 @@ def entry_text(
 
 
 def _signed(page: Page, clean: list[str], index: int, draft: Draft) -> bool:
-    """A reporter's signature under the entry's title or closing the entry (the last line
-    before a blank line, chrome aside)."""
+    """A reporter's signature under the entry's title, or closing the entry: the last line
+    before a blank line (chrome aside) after which comes a stamp, the end, or no sentence
+    (a label, the footer), not more of the entry's paragraphs."""
     text = clean[index]
     if not draft.body:
         return draft.title is not None and credits.is_signed_byline(text)
     if not (credits.is_signature(text) or credits.is_signed_byline(text)):
         return False
-    for later in range(index + 1, len(clean)):
-        if not clean[later] or later in page.stamp_lines:
-            return True
-        if not is_chrome(clean[later]):
-            return False
-    return True
+    later = index + 1
+    while later < len(clean) and clean[later] and is_chrome(clean[later]):
+        later += 1
+    if later < len(clean) and clean[later] and later not in page.stamp_lines:
+        return False  # the entry's text goes on
+    following = next_text(clean, later - 1)
+    if following is None or following in page.stamp_lines:
+        return True
+    return not clean[following].rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
 
 
 def _continues(text: str) -> bool:
