@@ -140,9 +140,11 @@ _FROM = {
 _NAME_RE = r"[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){0,3}"
 _AND = r" (?:and|&|und|et|y|e|en|и|і|ve) "
 """What joins two reporters' names: 'Harriet Cole and Tom Ashby, Kyiv correspondents'."""
+_IN = r",? (?:in|at|for|aus|für|bei|à|en|pour|em|a|da|di|uit|voor|в|из|у|з)"
+"""What joins a reporter's job to a place or an outlet: 'Jane Doe, correspondent in Kyiv'."""
 _ROLE = re.compile(
-    rf"(?P<name>{_NAME_RE}(?:{_AND}{_NAME_RE})?), (?:[\w-]+ ){{0,3}}"
-    rf"(?:{'|'.join(_JOBS.values())})s?",
+    rf"(?P<name>{_NAME_RE}(?:{_AND}{_NAME_RE})?), (?:[\w-]+ ){{0,3}}(?:\w+-)?"
+    rf"(?:{'|'.join(_JOBS.values())})s?(?P<place>{_IN} [\w’'.-]+(?: [\w’'.-]+)?)?",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
@@ -167,7 +169,8 @@ def is_signed_byline(clean: str) -> bool:
         return False
     role = _ROLE.fullmatch(clean)
     if role is not None and _capitalised(re.sub(_AND, " ", role["name"])):
-        return True
+        place = role["place"] or ""
+        return not place or place.split()[-1][:1].isupper()
     reporting = _REPORTING.fullmatch(clean)
     return (
         reporting is not None

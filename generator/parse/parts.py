@@ -220,12 +220,12 @@ def entry_text(
 
 
 def _signed(page: Page, clean: list[str], index: int, draft: Draft) -> bool:
-    """A reporter's signature under the entry's title, or closing the entry: the last line
+    """A reporter's signature opening the entry (under its title), or closing it: the last line
     before a blank line (chrome aside) after which comes a stamp, the end, or no sentence
     (a label, the footer), not more of the entry's paragraphs."""
     text = clean[index]
     if not draft.body:
-        return draft.title is not None and credits.is_signed_byline(text)
+        return credits.is_signed_byline(text)
     if not (credits.is_signature(text) or credits.is_signed_byline(text)):
         return False
     later = index + 1
