@@ -48,6 +48,7 @@ def test_not_credit(line: str) -> None:
         ("© 2025 Sky UK", False),  # the page's copyright, no photo's
         ("Copyright Folha de S.Paulo. Todos os direitos reservados.", False),
         ("© ARD-aktuell / tagesschau.de, alle Rechte vorbehalten", False),
+        ("© 2025 Jane Doe/Reuters", True),  # a photographer's, dated
     ],
 )
 def test_credit_alone(line: str, alone: bool) -> None:

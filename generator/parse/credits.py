@@ -40,19 +40,24 @@ _CREDIT_ALONE = re.compile(
     re.IGNORECASE,
 )
 
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s?(?:\d{4}|.*\b(?:19|20)\d{2}\b)|copyright\b|all rights reserved"
-    r"|tous droits réservés|todos los derechos reservados|todos os direitos reservados"
-    r"|alle rechte vorbehalten|tutti i diritti riservati|alle rechten voorbehouden"
-    r"|все права защищены|усі права захищені|tüm hakları saklıdır",
+_RIGHTS = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|tutti i diritti (?:sono )?riservati|riproduzione riservata"
+    r"|todos os direitos reservados|alle rechten voorbehouden|все права защищены"
+    r"|(?:усі|всі) права захищені|tüm hakları saklıdır",
     re.IGNORECASE,
 )
-"""A page's copyright notice, in the languages the parser reads: the site's, not a photo's."""
+"""'All rights reserved', in the languages the parser reads."""
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)\s?.*\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def is_copyright(clean: str) -> bool:
-    """'© 2025 Sky UK', 'Copyright 2025 The Associated Press. All Rights Reserved.'."""
-    return _COPYRIGHT.search(clean) is not None
+    """The page's copyright notice, not a photo's credit: '© 2025 Sky UK', 'Copyright
+    Folha de S.Paulo. Todos os direitos reservados.'; '© 2025 Jane Doe/Reuters' (a
+    photographer and an agency) and '© Reuters' (no year, no rights) are credits."""
+    if _RIGHTS.search(clean) is not None:
+        return True
+    return _COPYRIGHT.match(clean) is not None and "/" not in clean
 
 
 def is_credit(clean: str) -> bool:
