@@ -19,6 +19,8 @@ from generator.parse.furniture import is_byline
         "Photo : AFP",
         "O ex-presidente Jair Bolsonaro no Senado, em Brasília - PEDRO LADEIRA/FOLHAPRESS",
         "Zelensky in Kyiv – ARDA KUCUKKAYA/AFP",
+        "Charles E. Schumer walks to the chamber. (Tom Brenner for The Washington Post)",
+        "Delegates in the hall (Jane Doe/Reuters)",
     ],
 )
 def test_credit(line: str) -> None:
@@ -32,6 +34,8 @@ def test_credit(line: str) -> None:
         "Credit card spending rose by 4% in May",
         "The central bank raised rates - a first since 2008/2009",
         "Photographers gathered outside the palace.",
+        "Latest major developments, 11 p.m. Moscow time (4 p.m. New York time)",
+        "The vote was delayed (Senate Majority Leader for now)",
     ],
 )
 def test_not_credit(line: str) -> None:

@@ -65,7 +65,22 @@ def is_credit(clean: str) -> bool:
     patterns miss: 'Credit...Name/Outlet', '... - NAME/AGENCY'."""
     if len(clean) > 300:
         return False
-    return _CREDIT_LEAD.match(clean) is not None or _capitals_credit(clean)
+    return _CREDIT_LEAD.match(clean) is not None or _capitals_credit(clean) or _paren_credit(clean)
+
+
+_PAREN_CREDIT = re.compile(
+    r".*\((?P<name>[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){1,3})"
+    r"(?: (?:for|für|pour|para|per|voor|для|için) |\s?/\s?)(?P<outlet>[^()\d]{2,60})\)",
+)
+"""'... on Friday. (Tom Brenner for The Washington Post)', '... (Jane Doe/Reuters)'."""
+
+
+def _paren_credit(clean: str) -> bool:
+    """A caption closed by a photographer's name and an outlet in brackets."""
+    match = _PAREN_CREDIT.fullmatch(clean)
+    return (
+        match is not None and _capitalised(match["name"]) and match["outlet"].strip()[:1].isupper()
+    )
 
 
 def _capitals_credit(clean: str) -> bool:
