@@ -21,6 +21,7 @@ from generator.parse.furniture import is_byline
         "Zelensky in Kyiv – ARDA KUCUKKAYA/AFP",
         "Charles E. Schumer walks to the chamber. (Tom Brenner for The Washington Post)",
         "Delegates in the hall (Jane Doe/Reuters)",
+        "Israeli hostages return home (Chaim Goldberg/Flash90)",
     ],
 )
 def test_credit(line: str) -> None:
@@ -53,6 +54,10 @@ def test_not_credit(line: str) -> None:
         ("Copyright Folha de S.Paulo. Todos os direitos reservados.", False),
         ("© ARD-aktuell / tagesschau.de, alle Rechte vorbehalten", False),
         ("© 2025 Jane Doe/Reuters", True),  # a photographer's, dated
+        ("Evan Vucci/AP", True),
+        ("Mandel Ngan/AFP/Getty Images", True),
+        ("Israel/Gaza", False),
+        ("Kyiv / Moscow / Washington", False),
     ],
 )
 def test_credit_alone(line: str, alone: bool) -> None:

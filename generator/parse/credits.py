@@ -62,15 +62,21 @@ def is_copyright(clean: str) -> bool:
 
 def is_credit(clean: str) -> bool:
     """A line that is a photo credit or a caption closed by one, in the shapes furniture's
-    patterns miss: 'Credit...Name/Outlet', '... - NAME/AGENCY'."""
+    patterns miss: 'Credit...Name/Outlet', '... - NAME/AGENCY', '... (Name for Outlet)',
+    'Name/Outlet'."""
     if len(clean) > 300:
         return False
-    return _CREDIT_LEAD.match(clean) is not None or _capitals_credit(clean) or _paren_credit(clean)
+    return (
+        _CREDIT_LEAD.match(clean) is not None
+        or _capitals_credit(clean)
+        or _paren_credit(clean)
+        or _name_and_outlet(clean)
+    )
 
 
 _PAREN_CREDIT = re.compile(
     r".*\((?P<name>[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){1,3})"
-    r"(?: (?:for|für|pour|para|per|voor|для|için) |\s?/\s?)(?P<outlet>[^()\d]{2,60})\)",
+    r"(?: (?:for|für|pour|para|per|voor|для|için) |\s?/\s?)(?P<outlet>[^()]{2,60})\)",
 )
 """'... on Friday. (Tom Brenner for The Washington Post)', '... (Jane Doe/Reuters)'."""
 
@@ -107,7 +113,26 @@ def is_credit_alone(clean: str) -> bool:
     """A credit on a line of its own (no caption before it on the line), not a copyright."""
     if len(clean) > 90 or is_copyright(clean):
         return False
-    return _CREDIT_LEAD.match(clean) is not None or _CREDIT_ALONE.fullmatch(clean) is not None
+    return (
+        _CREDIT_LEAD.match(clean) is not None
+        or _CREDIT_ALONE.fullmatch(clean) is not None
+        or _name_and_outlet(clean)
+    )
+
+
+def _name_and_outlet(clean: str) -> bool:
+    """'Evan Vucci/AP', 'Mandel Ngan/AFP/Getty Images': a photographer's name (two to four
+    capitalised words) and the outlets, joined by slashes, and nothing else."""
+    parts = [part.strip() for part in clean.split("/")]
+    if len(parts) < 2 or not all(parts) or clean.endswith((".", ":", "!", "?")):
+        return False
+    words = parts[0].split()
+    return (
+        2 <= len(words) <= 4
+        and all(len(part.split()) <= 4 for part in parts[1:])
+        and all(_capitalised(part) for part in parts)
+        and not any(char.isdigit() for char in parts[0])
+    )
 
 
 def captions_credit(clean: list[str], index: int, following: int, stamps: set[int]) -> bool:
