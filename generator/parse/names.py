@@ -48,6 +48,7 @@ PREFIXES = {
         "yayınlanma",
     ],
     "updated": [
+        "stand:",
         "last updated on",
         "last updated",
         "updated on",
@@ -57,7 +58,6 @@ PREFIXES = {
         "zuletzt aktualisiert",
         "aktualisiert am",
         "aktualisiert",
-        "stand:",  # 'Stand: 23.02.2025 23:48 Uhr': the state of the page as of its last update
         "mis à jour le",
         "mis à jour",
         "modifié le",
