@@ -64,8 +64,8 @@ def is_credit(clean: str) -> bool:
     """A line that is a photo credit or a caption closed by one, in the shapes furniture's
     patterns miss: 'Credit...Name/Outlet', '... - NAME/AGENCY', '... (Name for Outlet)',
     'Name/Outlet'."""
-    if len(clean) > 300:
-        return False
+    if len(clean) > 300 or not ("/" in clean or clean.endswith(")") or _may_lead(clean)):
+        return False  # most paragraphs: none of the marks every shape needs (a fast test)
     return (
         _CREDIT_LEAD.match(clean) is not None
         or _capitals_credit(clean)
@@ -83,6 +83,8 @@ _PAREN_CREDIT = re.compile(
 
 def _paren_credit(clean: str) -> bool:
     """A caption closed by a photographer's name and an outlet in brackets."""
+    if not clean.endswith(")"):
+        return False  # most lines: no bracket to read
     match = _PAREN_CREDIT.fullmatch(clean)
     return (
         match is not None and _capitalised(match["name"]) and match["outlet"].strip()[:1].isupper()
@@ -109,9 +111,17 @@ def _capitals_credit(clean: str) -> bool:
     return False
 
 
+def _may_lead(clean: str) -> bool:
+    """A credit's lead ('Credit...', 'Photo:') ends within the line's first words."""
+    head = clean[:24]
+    return ":" in head or "…" in head or "..." in head
+
+
 def is_credit_alone(clean: str) -> bool:
     """A credit on a line of its own (no caption before it on the line), not a copyright."""
-    if len(clean) > 90 or is_copyright(clean):
+    if len(clean) > 90 or not ("©" in clean or "/" in clean or _may_lead(clean)):
+        return False
+    if is_copyright(clean):
         return False
     return (
         _CREDIT_LEAD.match(clean) is not None
@@ -123,6 +133,8 @@ def is_credit_alone(clean: str) -> bool:
 def _name_and_outlet(clean: str) -> bool:
     """'Evan Vucci/AP', 'Mandel Ngan/AFP/Getty Images': a photographer's name (two to four
     capitalised words) and the outlets, joined by slashes, and nothing else."""
+    if "/" not in clean:
+        return False
     parts = [part.strip() for part in clean.split("/")]
     if len(parts) < 2 or not all(parts) or clean.endswith((".", ":", "!", "?")):
         return False
@@ -192,6 +204,7 @@ _ROLE = re.compile(
     rf"(?:{'|'.join(_JOBS.values())})s?(?P<place>{_IN} [\w’'.-]+(?: [\w’'.-]+)?)?",
     re.IGNORECASE,
 )
+_FROM_WORDS = re.compile(rf" (?:{'|'.join(_FROM.values())}) ", re.IGNORECASE)
 _REPORTING = re.compile(
     rf"(?P<name>{_NAME_RE}),? (?:{'|'.join(_FROM.values())})"
     r" (?P<place>[\w’'.-]+(?: [\w’'.-]+){0,5})",
@@ -202,15 +215,21 @@ _SIGNATURE = re.compile(r"[-–—]\s?(?P<outlet>[^\W\d_][\w.&-]*(?: [^\W\d_][\w
 """'-ABC News' Rachel Scott', '—CNN's Jane Doe and John Roe'."""
 
 
+_UNSIGNED = re.compile(r"[\d@()]")
+"""Figures, handles and brackets: an embedded post's signature or a note, no byline."""
+
+
 def _capitalised(words: str) -> bool:
     return all(word[:1].isupper() for word in words.split())
 
 
 def is_signed_byline(clean: str) -> bool:
     """'Alix Morgan, political reporter', 'Maya Lindqvist Reporting from the Capitol'."""
-    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")) or has_quote_marks(clean):
+    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")) or not clean[:1].isupper():
         return False
-    if any(char.isdigit() or char in "@()" for char in clean):
+    if ", " not in clean and _FROM_WORDS.search(clean) is None:
+        return False  # neither a job after a comma nor a place reported from
+    if _UNSIGNED.search(clean) is not None or has_quote_marks(clean):
         return False
     role = _ROLE.fullmatch(clean)
     if role is not None and _capitalised(re.sub(_AND, " ", role["name"])):
@@ -227,9 +246,9 @@ def is_signed_byline(clean: str) -> bool:
 
 def is_signature(clean: str) -> bool:
     """A reporter's signature closing an entry: '-ABC News' Rachel Scott'."""
-    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")):
+    if clean[:1] not in "-–—" or len(clean) > 90 or clean.endswith((".", "!", "?", ":")):
         return False
-    if any(char.isdigit() or char in '@()“”"«»' for char in clean):
+    if _UNSIGNED.search(clean) is not None or has_quote_marks(clean):
         return False
     match = _SIGNATURE.fullmatch(clean)
     return (
