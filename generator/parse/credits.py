@@ -152,11 +152,12 @@ def captions_credit(clean: list[str], index: int, following: int, stamps: set[in
     few words to a couple of sentences (not a one- or two-word link or label, not a long
     paragraph). A line that ends a sentence is a caption only where text goes on right below
     the credit (the photo stands between caption and body); at the end of an entry (a blank
-    line or a stamp below the credit) it is the
-    entry's text, and the credit an uncaptioned photo's ('...рівні.' / 'Фото: Офіс президента')."""
+    line or a stamp below the credit) it is the entry's text, and the credit an uncaptioned
+    photo's ('...рівні.' / 'Фото: Офіс президента')."""
+    if not is_credit_alone(clean[following]):
+        return False  # first: most lines have no credit under them
     text = clean[index]
-    words = len(text.split())
-    if not (3 <= words <= 30) or text.endswith(":") or not is_credit_alone(clean[following]):
+    if not (3 <= len(text.split()) <= 30) or text.endswith(":"):
         return False
     if not text.rstrip("\"'”’»)").endswith((".", "!", "?", "…")):
         return True
