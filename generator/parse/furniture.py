@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ProblemCollector
+from .labels import is_label_line
 
 CHROME = {
     line.casefold()
@@ -61,6 +62,7 @@ TEASER_BLOCKS = {
     line.casefold()
     for line in """
 More on this story|Most viewed|Most read|Most popular|Related|Related Links|Related stories
+Keep reading
 Related content|Recommended|Recommended Stories|You may also like|Read more:|Read next
 Mehr zum Thema|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
 Leia mais|Leia também|Mais lidas|Leggi anche|Più letti|Lees ook|Meest gelezen|Ver más|Lo más leído
@@ -157,8 +159,9 @@ def is_chrome(clean: str) -> bool:
     folded = clean.casefold()
     return (
         folded in CHROME
-        or folded.rstrip(" :") in CHROME  # 'Реклама:'
+        or folded.rstrip(" :-–—") in CHROME  # 'Реклама:', 'Share this -'
         or _CHROME_PATTERNS.fullmatch(clean) is not None
+        or is_label_line(clean)
     )
 
 

@@ -23,6 +23,7 @@ from .furniture import (
     is_chrome,
     is_name_list,
 )
+from .labels import chrome_lines
 from .names import Names
 from .parts import (
     Draft,
@@ -67,6 +68,7 @@ def classify(
             top is not None and index < top and not _is_dateline(readings[index])
         ):
             leave_out(page, index, raw_lines)
+    _leave_out_labels(page, raw_lines, clean, readings, first_entry, rules)
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
     page.titles_above = _titles_above(clean, readings, stamps, rules)
@@ -74,6 +76,33 @@ def classify(
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
     page.page_date = _page_date(page)
     return page
+
+
+def _leave_out_labels(
+    page: Page,
+    raw_lines: list[str],
+    clean: list[str],
+    readings: list[Reading | None],
+    first_entry: int,
+    rules: FurnitureRules,
+) -> None:
+    """Counters, labels and buttons the page repeats in every entry, a poll's options."""
+
+    def opens(i: int) -> bool:
+        return i >= first_entry and _opens(readings[i])
+
+    def taken(i: int) -> bool:
+        return page.kinds[i] == "furniture" or (
+            readings[i] is None and (is_chrome(clean[i]) or rules.matches(clean[i]))
+        )
+
+    found = chrome_lines(clean, [r is None for r in readings], opens, taken)
+    for index in found:
+        folded = clean[index].casefold()
+        if folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS or folded in SUMMARY_BLOCKS:
+            continue  # a marker or a box's heading, read in the walk
+        if not page.kinds[index]:
+            leave_out(page, index, raw_lines)
 
 
 def _titles_above(
@@ -229,7 +258,9 @@ def _walk(
             continue
         if is_chrome(text):
             leave_out(page, index, raw_lines)
-        elif folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
+            index += 1  # chrome between a blank line and a stamp: the stamp still opens
+            continue
+        if folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
             _mark(page, index, folded, current, pending, blank_before)
         elif len(text) < 60 and _ZONE_STATEMENT.search(folded):
             page.kinds[index] = "dateline"

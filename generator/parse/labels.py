@@ -1,0 +1,252 @@
+"""Labels, buttons, counters and embed wrappers: page chrome that stands inside the blog.
+
+A pasted page keeps, between and inside the entries, the words of its widgets: a label
+over an entry ('Breaking', 'Última hora'), buttons ('Load more', 'Posten', 'Réagir',
+'Aumentar fonte'), counters ('2.4K', '4121', '1.234 Postings', '1 / 12', '41%', 'See all
+updates (18)'), a reading time ('Lecture 1 min.'), a poll's options, and the wrapper lines a
+platform's embed brings ('Skip twitter post by …', 'Allow X content?', 'View this post on
+Instagram'); the post's own text and signature are the entry's. None of it is the blog's.
+
+Words are in small tables per language (en, de, fr, es, it, pt, nl, ru, uk, tr); shapes
+(a count, 'X of N', a platform's wrapper) are patterns. ``is_label_line`` judges a line on
+its own; ``repeated_chrome`` finds a short line the page repeats word for word in the same
+place in several entries (a per-entry button or label of an outlet nobody listed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+
+def _table(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in text.replace("\n", "|").split("|") if w)
+
+
+LABELS = _table("""
+Breaking|Breaking news|Just in|Developing|Developing story|New|Exclusive
+Eilmeldung|Breaking News|Neu|Exklusiv
+Urgent|Alerte|Dernière minute|Dernière heure|Exclusif
+Última hora|Urgente|Exclusiva
+Ultim'ora|Ultim’ora|Ultima ora|Esclusiva
+Plantão|Exclusivo
+Net binnen|Nieuw|Exclusief
+Срочно|Молния|Эксклюзив
+Терміново|Блискавка|Ексклюзив
+Son dakika|Flaş|Özel
+""")
+"""Labels a page sets over an entry or its title (a badge, not a marker: nothing to read)."""
+
+BUTTONS = _table("""
+Load more|Load more posts|Load more updates|Show more|Show more updates|See more|See all updates
+Back to top|Loading|Loading...|Loading…|Continue reading|Gift Article|Gift this article
+Follow us|Vote|Skip advertisement|Accept and continue|Reply|Show comments|View comments
+Share article|Listen to article|Open in app
+Mehr laden|Mehr anzeigen|Weiterlesen|Nach oben|Zum Forum|Posten|Antworten|Lädt...|Abstimmen
+Wird geladen...|Alle Updates anzeigen|Schrift vergrößern|Schrift verkleinern
+Voir plus|Lire la suite|Charger plus|Afficher plus|Retour en haut|Réagir|Répondre|Voter
+Ajouter à vos sélections|Chargement...|Chargement en cours|S'inscrire|S’inscrire
+Cargar más|Leer más|Seguir leyendo|Volver arriba|Cargando...|Votar|Responder
+Carica altri|Mostra altro|Leggi tutto|Leggi di più|Torna su|Caricamento...|Vota|Rispondi
+Guarda il video
+Carregar mais|Ver mais|Voltar ao topo|Carregando...|Aumentar fonte|Diminuir fonte|Responder
+Meer laden|Toon meer|Lees verder|Terug naar boven|Laden...|Deel artikel|Artikel delen|Stem
+Reageren
+Загрузить ещё|Показать ещё|Читать далее|Наверх|Загрузка...|Голосовать|Ответить
+Завантажити ще|Показати ще|Читати далі|Вгору|Завантаження...|Голосувати|Відповісти
+Daha fazla yükle|Devamını oku|Yukarı çık|Yükleniyor...|Oy ver|Yanıtla
+""")
+"""Buttons and links of the page's widgets (load more, back to top, font size, reply)."""
+
+POLL_BUTTONS = _table("Vote|Abstimmen|Voter|Votar|Vota|Stem|Голосовать|Голосувати|Oy ver")
+"""A poll's button: the short options and percentages under it are the poll's."""
+
+COUNT_NOUNS = (
+    "postings|posts|comments|views|shares|likes|reactions|replies|updates|entries"
+    "|kommentare|aufrufe|beiträge|reaktionen|commentaires|vues|réactions|partages|mises à jour"
+    "|comentarios|visitas|vistas|actualizaciones|commenti|visualizzazioni|aggiornamenti"
+    "|comentários|visualizações|atualizações|reacties|weergaven|yorum|görüntülenme|beğeni"
+    "|güncelleme|комментариев|комментария|комментарий|просмотров|просмотра|обновлений"
+    "|коментарів|коментарі|переглядів|оновлень"
+)
+"""Nouns of a count line ('1.234 Postings', 'See all updates (18)'), per language."""
+
+READING_WORDS = (
+    "lecture|reading time|read time|lesezeit|leestijd|tempo de leitura|tiempo de lectura"
+    "|tempo di lettura|lettura|время чтения|час читання|okuma süresi"
+)
+
+_NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+|\d{1,7}"
+"""A count: '4121', '1,873', '1.234' (a decimal such as '14.05' may be a time: not a count)."""
+_BARE_COUNT = re.compile(
+    rf"(?:{_NUMBER}|\d+(?:[.,]\d)?\s?[KkMm])\+?"  # '4121', '1,873', '2.4K', '18+'
+    rf"|(?:{_NUMBER}|\d+[.,]\d+)\s?%",  # a poll's share
+)
+"""A number alone: a counter when it stands by a button ('Comment' / '1,873')."""
+_COUNTER = re.compile(
+    rf"(?:{_NUMBER}|\d+(?:[.,]\d)?\s?[KkMm])\s(?:{COUNT_NOUNS})"  # '1.234 Postings'
+    rf"|(?:[^\W\d_][\w'’]*\s){{0,3}}(?:{COUNT_NOUNS})\s?\(\d[\d.,]*\)",  # 'See all updates (18)'
+    re.IGNORECASE,
+)
+"""A count that says what it counts."""
+_OF_N = re.compile(
+    r"(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|фото|fotoğraf)\s)?"
+    r"(\d+)\s?(?:/|of|von|sur|de|di|van|из|з|із)\s?(\d+)",
+    re.IGNORECASE,
+)
+"""A gallery's position: '1 of 12', '1 / 12', '1 di 8', 'Bild 1 von 12'."""
+
+_READING_TIME = re.compile(
+    rf"(?:{READING_WORDS})\s?:?\s?\d+\s?min(?:\.|utes?|uten|uti|utos|utas|ут)?"
+    rf"|\d+\s?min(?:\.|utes?)?\s(?:read|de lecture|lesezeit|leestijd|de leitura|de lectura"
+    r"|di lettura|чтения|читання|okuma)",
+    re.IGNORECASE,
+)
+"""'Lecture 1 min.', 'Lesezeit: 3 Min', '5 min read'."""
+
+PLATFORMS = (
+    r"(?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads|telegram|mastodon"
+    r"|linkedin|reddit|spotify|soundcloud|vimeo|flourish|datawrapper|google)"
+)
+_EMBED = re.compile(
+    rf"(?:skip|end of) {PLATFORMS} (?:post|content|video|embed)s?(?: \d+)?(?: by .{{1,60}})?"
+    rf"|allow {PLATFORMS} content\??|show {PLATFORMS} content"
+    rf"|this (?:article|page) contains content provided by {PLATFORMS}\b.*"
+    r"|the content may contain adverts\.?"
+    rf"|view (?:this post |more )?on {PLATFORMS}|watch on {PLATFORMS}|open in {PLATFORMS}"
+    rf"|loading {PLATFORMS} (?:content|post|video)(?:\.{{3}}|…)?"
+    rf"|{PLATFORMS}(?:-| )(?:inhalt|content) (?:anzeigen|laden)"
+    rf"|(?:externer|external) (?:inhalt|content)(?: von {PLATFORMS})?",
+    re.IGNORECASE,
+)
+"""The wrapper lines of an embedded post: a consent box ('Allow X content?', 'This article
+contains content provided by X. …'), skip links ('Skip twitter post by Met Office', 'End of
+twitter post by Met Office'), a placeholder ('Loading Twitter content'), a link
+('View this post on Instagram'). The post's text and its signature are not wrappers."""
+
+_TRAIL = " -–—:|"
+
+
+def is_label_line(clean: str) -> bool:
+    """A label, button, reading time or embed wrapper, on its own line."""
+    if len(clean) > 400:
+        return False
+    folded = clean.casefold()
+    bare = folded.rstrip(_TRAIL)
+    if bare in LABELS or bare in BUTTONS:
+        return True
+    if _READING_TIME.fullmatch(clean.rstrip(".")) is not None:
+        return True
+    return _EMBED.fullmatch(clean) is not None
+
+
+def is_counter(clean: str) -> bool:
+    """A count that names what it counts ('1.234 Postings', 'Comments (86)') or a gallery's
+    position ('1 / 12', '1 di 8'). Asked only of a line that is no stamp or date ('1/12' may
+    be a date where the page writes dates so)."""
+    if not (clean[:1].isdigit() or clean.endswith(")")):
+        return False
+    return _COUNTER.fullmatch(clean) is not None or _gallery_count(clean)
+
+
+def is_bare_count(clean: str) -> bool:
+    """A number alone ('2.4K', '4121', '41%'): a counter only beside a button or other
+    chrome (a number in the text, '1,000', is the text's)."""
+    return clean[:1].isdigit() and _BARE_COUNT.fullmatch(clean) is not None
+
+
+def _gallery_count(clean: str) -> bool:
+    match = _OF_N.fullmatch(clean)
+    return match is not None and 0 < int(match[1]) <= int(match[2])
+
+
+def is_poll_button(clean: str) -> bool:
+    return clean.casefold() in POLL_BUTTONS
+
+
+def poll_lines(clean: Sequence[str], index: int) -> list[int]:
+    """Under a poll's button, its options and shares (to the next blank line): 'Yes', '41%'.
+    Only when a share follows each option; else nothing."""
+    found: list[int] = []
+    later = index + 1
+    while later < len(clean) and clean[later]:
+        found.append(later)
+        later += 1
+    shares = [i for i in found if clean[i].endswith("%") and is_bare_count(clean[i])]
+    options = [i for i in found if i not in shares]
+    if not shares or len(options) > len(shares) or any(len(clean[i].split()) > 5 for i in options):
+        return []
+    return found
+
+
+def chrome_lines(
+    clean: Sequence[str],
+    plain: Sequence[bool],
+    opens: Callable[[int], bool],
+    taken: Callable[[int], bool],
+) -> list[int]:
+    """The lines of a page that are counters, per-entry labels and buttons, or a poll, given
+    which lines are no stamp (``plain``), which open an entry and which are chrome already."""
+    found = {i for i, text in enumerate(clean) if text and plain[i] and is_counter(text)}
+    for i, text in enumerate(clean):
+        if text and plain[i] and is_bare_count(text):
+            beside = (i > 0 and bool(clean[i - 1]) and taken(i - 1)) or (
+                i + 1 < len(clean) and bool(clean[i + 1]) and taken(i + 1)
+            )
+            if beside:  # 'Comment' / '1,873', '2.4K' under 'Share full article'
+                found.add(i)
+    found.update(repeated_chrome(clean, opens, lambda i: i in found or taken(i)))
+    for i, text in enumerate(clean):
+        if text and is_poll_button(text):
+            found.update(poll_lines(clean, i))
+    return sorted(found)
+
+
+def repeated_chrome(
+    clean: Sequence[str], opens: Callable[[int], bool], taken: Callable[[int], bool]
+) -> list[int]:
+    """Short lines the page repeats word for word in the same place of several entries: the
+    line right above an entry's stamp (a label), or the closing line of an entry's text,
+    after which only a blank (or chrome) follows (a button). A line of sentence, a name (a
+    byline the same reporter signs twice) or a stamp is no such line."""
+    places: dict[str, list[tuple[int, str]]] = {}
+    for index, text in enumerate(clean):
+        if not text or taken(index) or opens(index) or not _short_label(text):
+            continue
+        place = _place(clean, index, opens, taken)
+        if place:
+            places.setdefault(text, []).append((index, place))
+    found: list[int] = []
+    for text, spots in places.items():
+        if len(spots) >= 2 and len({place for _, place in spots}) == 1:
+            total = sum(1 for line in clean if line == text)
+            if total == len(spots):  # every copy stands in that place
+                found.extend(index for index, _ in spots)
+    return sorted(found)
+
+
+def _short_label(text: str) -> bool:
+    words = text.split()
+    if len(words) > 3 or len(text) > 32 or text.rstrip(_TRAIL).endswith((".", "!", "?", "…")):
+        return False
+    if text[:1] in "\"'“‘«„•-–*(" or any(c in text for c in '"“”«»'):
+        return False  # a quotation or a list item
+    names = [w for w in words if w[:1].isupper() and not w.isupper()]
+    return not (len(words) >= 2 and len(names) == len(words))  # 'Jane Doe', not 'Última hora'
+
+
+def _place(
+    clean: Sequence[str], index: int, opens: Callable[[int], bool], taken: Callable[[int], bool]
+) -> str:
+    """'above' a stamp (the line right before it, a blank or the page above), 'closing' an
+    entry's text (only chrome to the next blank line), else ''."""
+    below = index + 1
+    before_blank = index == 0 or not clean[index - 1] or taken(index - 1)
+    if below < len(clean) and clean[below] and opens(below) and before_blank:
+        return "above"
+    while below < len(clean) and clean[below]:
+        if not taken(below):
+            return ""
+        below += 1
+    above = index - 1
+    return "closing" if above >= 0 and clean[above] and not opens(above) else ""
