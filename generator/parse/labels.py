@@ -109,7 +109,7 @@ PLATFORMS = (
     r"|linkedin|reddit|spotify|soundcloud|vimeo|flourish|datawrapper|google)"
 )
 _EMBED = re.compile(
-    rf"(?:skip|end of) {PLATFORMS} (?:post|content|video|embed)s?(?: \d+)?(?: by .{{1,60}})?"
+    rf"(?:skip|end of) {PLATFORMS} (?:post|content|video|embed)s?(?: \d+)?(?: by [^,.;!?]{{1,60}})?"
     rf"|allow {PLATFORMS} content\??|show {PLATFORMS} content"
     rf"|this (?:article|page) contains content provided by {PLATFORMS}\b.*"
     r"|the content may contain adverts\.?"
@@ -172,7 +172,7 @@ def poll_lines(clean: Sequence[str], index: int) -> list[int]:
     while later < len(clean) and clean[later]:
         found.append(later)
         later += 1
-    shares = [i for i in found if clean[i].endswith("%") and is_bare_count(clean[i])]
+    shares = [i for i in found if _is_share(clean[i]) and is_bare_count(clean[i])]
     options = [i for i in found if i not in shares]
     if not shares or len(options) > len(shares) or any(len(clean[i].split()) > 5 for i in options):
         return []
@@ -188,18 +188,43 @@ def chrome_lines(
     """The lines of a page that are counters, per-entry labels and buttons, or a poll, given
     which lines are no stamp (``plain``), which open an entry and which are chrome already."""
     found = {i for i, text in enumerate(clean) if text and plain[i] and is_counter(text)}
-    for i, text in enumerate(clean):
-        if text and plain[i] and is_bare_count(text):
-            beside = (i > 0 and bool(clean[i - 1]) and taken(i - 1)) or (
-                i + 1 < len(clean) and bool(clean[i + 1]) and taken(i + 1)
-            )
-            if beside:  # 'Comment' / '1,873', '2.4K' under 'Share full article'
-                found.add(i)
+    found.update(_view_counts(clean, plain, taken))
     found.update(repeated_chrome(clean, opens, lambda i: i in found or taken(i)))
     for i, text in enumerate(clean):
         if text and is_poll_button(text):
             found.update(poll_lines(clean, i))
     return sorted(found)
+
+
+def _view_counts(
+    clean: Sequence[str], plain: Sequence[bool], taken: Callable[[int], bool]
+) -> set[int]:
+    """Numbers alone that are a widget's count: right under a button ('Comment' / '1,873',
+    'Share full article' / '2.4K'), or right above one where the page does so in most of
+    that button's places (a view count before each 'Share'). Not a share ('47%') or a
+    number the line above introduces ('Homes without power:' / '560,000')."""
+    found: set[int] = set()
+    before: dict[str, list[int]] = {}
+    for i, text in enumerate(clean):
+        if not (text and plain[i] and is_bare_count(text)):
+            continue
+        above = clean[i - 1] if i > 0 else ""
+        if above and taken(i - 1) and not _is_share(text):
+            found.add(i)
+        elif _button_below(clean, i, taken) and not (above.endswith(":") or _is_share(text)):
+            before.setdefault(clean[i + 1], []).append(i)
+    for button, counts in before.items():
+        if len(counts) >= 2 and len(counts) * 2 > sum(1 for text in clean if text == button):
+            found.update(counts)
+    return found
+
+
+def _button_below(clean: Sequence[str], i: int, taken: Callable[[int], bool]) -> bool:
+    return i + 1 < len(clean) and bool(clean[i + 1]) and taken(i + 1)
+
+
+def _is_share(text: str) -> bool:
+    return text.endswith("%")
 
 
 def repeated_chrome(
