@@ -45,7 +45,7 @@ Share article|Listen to article|Open in app
 Mehr laden|Mehr anzeigen|Weiterlesen|Nach oben|Zum Forum|Posten|Antworten|Lädt...|Abstimmen
 Wird geladen...|Alle Updates anzeigen|Schrift vergrößern|Schrift verkleinern
 Voir plus|Lire la suite|Charger plus|Afficher plus|Retour en haut|Réagir|Répondre|Voter
-Ajouter à vos sélections|Chargement...|Chargement en cours|S'inscrire|S’inscrire
+Ajouter à vos sélections|Chargement...|Chargement en cours
 Cargar más|Leer más|Seguir leyendo|Volver arriba|Cargando...|Votar|Responder
 Carica altri|Mostra altro|Leggi tutto|Leggi di più|Torna su|Caricamento...|Vota|Rispondi
 Guarda il video
@@ -57,6 +57,13 @@ Reageren
 Daha fazla yükle|Devamını oku|Yukarı çık|Yükleniyor...|Oy ver|Yanıtla
 """)
 """Buttons and links of the page's widgets (load more, back to top, font size, reply)."""
+
+SIGN_UP_BUTTONS = _table("""
+Sign up|Sign me up|Subscribe|Subscribe now|Anmelden|Jetzt anmelden|Abonnieren|S'inscrire|S’inscrire
+Je m'abonne|Je m’abonne|Suscríbete|Suscribirse|Iscriviti|Inscreva-se|Cadastre-se|Aanmelden
+Inschrijven|Подписаться|Підписатися|Abone ol|Kaydol
+""")
+"""A box's sign-up button: the short lines between the box's heading and it are the box's."""
 
 POLL_BUTTONS = _table("Vote|Abstimmen|Voter|Votar|Vota|Stem|Голосовать|Голосувати|Oy ver")
 """A poll's button: the short options and percentages under it are the poll's."""
@@ -133,7 +140,7 @@ def is_label_line(clean: str) -> bool:
         return False
     folded = clean.casefold()
     bare = folded.rstrip(_TRAIL)
-    if bare in LABELS or bare in BUTTONS:
+    if bare in LABELS or bare in BUTTONS or bare in SIGN_UP_BUTTONS:
         return True
     if _READING_TIME.fullmatch(clean.rstrip(".")) is not None:
         return True
@@ -185,15 +192,43 @@ def chrome_lines(
     opens: Callable[[int], bool],
     taken: Callable[[int], bool],
 ) -> list[int]:
-    """The lines of a page that are counters, per-entry labels and buttons, or a poll, given
-    which lines are no stamp (``plain``), which open an entry and which are chrome already."""
+    """The lines of a page that are counters, per-entry labels and buttons, a poll, or a
+    box's text, given which lines are no stamp (``plain``), which open an entry and which are
+    chrome already."""
     found = {i for i, text in enumerate(clean) if text and plain[i] and is_counter(text)}
     found.update(_view_counts(clean, plain, taken))
     found.update(repeated_chrome(clean, opens, lambda i: i in found or taken(i)))
     for i, text in enumerate(clean):
         if text and is_poll_button(text):
             found.update(poll_lines(clean, i))
+    start = next((i for i in range(len(clean)) if opens(i)), len(clean))
+    found.update(_in_box(clean, plain, lambda i: i in found or taken(i), start))
     return sorted(found)
+
+
+def _in_box(
+    clean: Sequence[str], plain: Sequence[bool], taken: Callable[[int], bool], start: int
+) -> list[int]:
+    """In the entries (from ``start``), the short lines, no sentence, between a box's heading
+    (chrome) and its sign-up button, with no blank between: a newsletter box's name between
+    'Newsletter' and 'S'inscrire'."""
+    found: list[int] = []
+    for i in range(max(1, start), len(clean)):
+        if clean[i].casefold() not in SIGN_UP_BUTTONS:
+            continue
+        box = []
+        above = i - 1
+        while above > start and clean[above] and plain[above] and not taken(above):
+            box.append(above)
+            above -= 1
+        short = all(_box_line(clean[line]) for line in box)
+        if box and len(box) <= 2 and short and clean[above] and taken(above):
+            found.extend(box)
+    return found
+
+
+def _box_line(text: str) -> bool:
+    return len(text.split()) <= 8 and not text.rstrip("\"'”’»)").endswith((".", "!", "?", ":"))
 
 
 def _view_counts(

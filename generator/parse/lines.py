@@ -101,6 +101,8 @@ def _leave_out_labels(
         folded = clean[index].casefold()
         if folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS or folded in SUMMARY_BLOCKS:
             continue  # a marker or a box's heading, read in the walk
+        if folded in TEASER_BLOCKS or folded.rstrip(" :") in TEASER_BLOCKS:
+            continue
         if not page.kinds[index]:
             leave_out(page, index, raw_lines)
 
@@ -258,9 +260,7 @@ def _walk(
             continue
         if is_chrome(text):
             leave_out(page, index, raw_lines)
-            index += 1  # chrome between a blank line and a stamp: the stamp still opens
-            continue
-        if folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
+        elif folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
             _mark(page, index, folded, current, pending, blank_before)
         elif len(text) < 60 and _ZONE_STATEMENT.search(folded):
             page.kinds[index] = "dateline"
@@ -304,7 +304,7 @@ def _walk(
             header_text(page, raw_lines, clean, index)
         else:
             entry_text(page, raw_lines, clean, index, current)
-        blank_before = False
+        blank_before = blank_before and page.kinds[index] == "furniture"  # 'Breaking' / stamp
         index += 1
 
 
