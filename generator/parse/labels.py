@@ -24,7 +24,7 @@ def _table(text: str) -> frozenset[str]:
 
 
 LABELS = _table("""
-Breaking|Breaking news|Just in|Developing|Developing story|New|Exclusive
+Breaking|Breaking news|Just in|Developing|Developing story|New|Exclusive|Live now
 Eilmeldung|Breaking News|Neu|Exklusiv
 Urgent|Alerte|Dernière minute|Dernière heure|Exclusif
 Última hora|Urgente|Exclusiva
@@ -41,7 +41,9 @@ BUTTONS = _table("""
 Load more|Load more posts|Load more updates|Show more|Show more updates|See more|See all updates
 Back to top|Loading|Loading...|Loading…|Continue reading|Gift Article|Gift this article
 Follow us|Vote|Skip advertisement|Accept and continue|Reply|Show comments|View comments
-Share article|Listen to article|Open in app
+Share article|Listen to article|Open in app|Show less|Read less|Ad
+Share this update|Share this entry|Share this story|Beitrag teilen|Partager ce post
+Partager cet article|Compartir esta entrada|Condividi questo post|Compartilhe esta publicação
 Mehr laden|Mehr anzeigen|Weiterlesen|Nach oben|Zum Forum|Posten|Antworten|Lädt...|Abstimmen
 Wird geladen...|Alle Updates anzeigen|Schrift vergrößern|Schrift verkleinern
 Voir plus|Lire la suite|Charger plus|Afficher plus|Retour en haut|Réagir|Répondre|Voter
@@ -74,7 +76,7 @@ COUNT_NOUNS = (
     "|comentarios|visitas|vistas|actualizaciones|commenti|visualizzazioni|aggiornamenti"
     "|comentários|visualizações|atualizações|reacties|weergaven|yorum|görüntülenme|beğeni"
     "|güncelleme|комментариев|комментария|комментарий|просмотров|просмотра|обновлений"
-    "|коментарів|коментарі|переглядів|оновлень"
+    "|коментарів|коментарі|переглядів|оновлень|photos|images|fotos|bilder|foto's|фото"
 )
 """Nouns of a count line ('1.234 Postings', 'See all updates (18)'), per language."""
 
@@ -92,7 +94,8 @@ _BARE_COUNT = re.compile(
 """A number alone: a counter when it stands by a button ('Comment' / '1,873')."""
 _COUNTER = re.compile(
     rf"(?:{_NUMBER}|\d+(?:[.,]\d)?\s?[KkMm])\s(?:{COUNT_NOUNS})"  # '1.234 Postings'
-    rf"|(?:[^\W\d_][\w'’]*\s){{0,3}}(?:{COUNT_NOUNS})\s?\(\d[\d.,]*\)",  # 'See all updates (18)'
+    rf"|(?:[^\W\d_][\w'’]*\s){{0,3}}(?:{COUNT_NOUNS})\s?\(\d[\d.,]*\)"  # 'See all updates (18)'
+    rf"|(?:{COUNT_NOUNS})\s?:\s?\d[\d.,]*",  # 'Comments: 12'
     re.IGNORECASE,
 )
 """A count that says what it counts."""
@@ -122,6 +125,12 @@ _EMBED = re.compile(
     r"|the content may contain adverts\.?"
     rf"|view (?:this post |more )?on {PLATFORMS}|watch on {PLATFORMS}|open in {PLATFORMS}"
     rf"|loading {PLATFORMS} (?:content|post|video)(?:\.{{3}}|…)?"
+    r"|(?:loading|lädt|wird geladen|chargement|cargando|caricamento|carregando|laden|загрузка"
+    r"|завантаження|yükleniyor)(?: [^\s.…]+){0,3}(?:\.{3}|…)"
+    r"|(?:this )?content (?:is )?(?:not|no longer) available"
+    rf"|view (?:content|original post) on {PLATFORMS}"
+    r"|(?:the )?(?:story|article|text) continues below(?: (?:this )?advertisement)?"
+    r"|advertisement\s?[-–—:]?\s?(?:scroll|continue) .{0,30}"
     rf"|{PLATFORMS}(?:-| )(?:inhalt|content) (?:anzeigen|laden)"
     rf"|(?:externer|external) (?:inhalt|content)(?: von {PLATFORMS})?",
     re.IGNORECASE,
@@ -151,7 +160,7 @@ def is_counter(clean: str) -> bool:
     """A count that names what it counts ('1.234 Postings', 'Comments (86)') or a gallery's
     position ('1 / 12', '1 di 8'). Asked only of a line that is no stamp or date ('1/12' may
     be a date where the page writes dates so)."""
-    if not (clean[:1].isdigit() or clean.endswith(")")):
+    if not (clean[:1].isdigit() or clean[-1:].isdigit() or clean.endswith(")")):
         return False
     return _COUNTER.fullmatch(clean) is not None or _gallery_count(clean)
 

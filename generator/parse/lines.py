@@ -20,6 +20,7 @@ from .furniture import (
     TEASER_BLOCKS,
     FurnitureRules,
     is_byline,
+    is_caption,
     is_chrome,
     is_name_list,
 )
@@ -103,6 +104,8 @@ def _leave_out_labels(
             continue  # a marker or a box's heading, read in the walk
         if folded in TEASER_BLOCKS or folded.rstrip(" :") in TEASER_BLOCKS:
             continue
+        if is_caption(clean[index]) or is_byline(clean[index]):
+            continue  # 'Reuters' closing two entries is their credit
         if not page.kinds[index]:
             leave_out(page, index, raw_lines)
 
