@@ -16,6 +16,7 @@ place in several entries (a per-entry button or label of an outlet nobody listed
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 
@@ -145,8 +146,9 @@ _TRAIL = " -–—:|"
 
 def is_label_line(clean: str) -> bool:
     """A label, button, reading time or embed wrapper, on its own line."""
-    if len(clean) > 400:
-        return False
+    if len(clean) > 48:  # a sentence, or a wrapper with a name ('Skip twitter post by ...')
+        long_wrapper = clean[:4].casefold() in ("this", "skip", "end ")
+        return long_wrapper and _EMBED.fullmatch(clean) is not None
     folded = clean.casefold()
     bare = folded.rstrip(_TRAIL)
     if bare in LABELS or bare in BUTTONS or bare in SIGN_UP_BUTTONS:
@@ -204,34 +206,39 @@ def chrome_lines(
     """The lines of a page that are counters, per-entry labels and buttons, a poll, or a
     box's text, given which lines are no stamp (``plain``), which open an entry and which are
     chrome already."""
-    found = {i for i, text in enumerate(clean) if text and plain[i] and is_counter(text)}
-    found.update(_view_counts(clean, plain, taken))
-    found.update(repeated_chrome(clean, opens, lambda i: i in found or taken(i)))
-    for i, text in enumerate(clean):
-        if text and is_poll_button(text):
+    short = [i for i, text in enumerate(clean) if text and len(text) <= 40]
+    found = {i for i in short if plain[i] and is_counter(clean[i])}
+    found.update(_view_counts(clean, plain, taken, short))
+    found.update(repeated_chrome(clean, opens, lambda i: i in found or taken(i), short))
+    for i in short:
+        if is_poll_button(clean[i]):
             found.update(poll_lines(clean, i))
     start = next((i for i in range(len(clean)) if opens(i)), len(clean))
-    found.update(_in_box(clean, plain, lambda i: i in found or taken(i), start))
+    found.update(_in_box(clean, plain, lambda i: i in found or taken(i), start, short))
     return sorted(found)
 
 
 def _in_box(
-    clean: Sequence[str], plain: Sequence[bool], taken: Callable[[int], bool], start: int
+    clean: Sequence[str],
+    plain: Sequence[bool],
+    taken: Callable[[int], bool],
+    start: int,
+    short: Sequence[int],
 ) -> list[int]:
     """In the entries (from ``start``), the short lines, no sentence, between a box's heading
     (chrome) and its sign-up button, with no blank between: a newsletter box's name between
     'Newsletter' and 'S'inscrire'."""
     found: list[int] = []
-    for i in range(max(1, start), len(clean)):
-        if clean[i].casefold() not in SIGN_UP_BUTTONS:
+    for i in short:
+        if i <= start or clean[i].casefold() not in SIGN_UP_BUTTONS:
             continue
         box = []
         above = i - 1
         while above > start and clean[above] and plain[above] and not taken(above):
             box.append(above)
             above -= 1
-        short = all(_box_line(clean[line]) for line in box)
-        if box and len(box) <= 2 and short and clean[above] and taken(above):
+        brief = all(_box_line(clean[line]) for line in box)
+        if box and len(box) <= 2 and brief and clean[above] and taken(above):
             found.extend(box)
     return found
 
@@ -241,7 +248,7 @@ def _box_line(text: str) -> bool:
 
 
 def _view_counts(
-    clean: Sequence[str], plain: Sequence[bool], taken: Callable[[int], bool]
+    clean: Sequence[str], plain: Sequence[bool], taken: Callable[[int], bool], short: Sequence[int]
 ) -> set[int]:
     """Numbers alone that are a widget's count: right under a button ('Comment' / '1,873',
     'Share full article' / '2.4K'), or right above one where the page does so in most of
@@ -249,8 +256,9 @@ def _view_counts(
     number the line above introduces ('Homes without power:' / '560,000')."""
     found: set[int] = set()
     before: dict[str, list[int]] = {}
-    for i, text in enumerate(clean):
-        if not (text and plain[i] and is_bare_count(text)):
+    for i in short:
+        text = clean[i]
+        if not (plain[i] and is_bare_count(text)):
             continue
         above = clean[i - 1] if i > 0 else ""
         if above and taken(i - 1) and not _is_share(text):
@@ -272,31 +280,37 @@ def _is_share(text: str) -> bool:
 
 
 def repeated_chrome(
-    clean: Sequence[str], opens: Callable[[int], bool], taken: Callable[[int], bool]
+    clean: Sequence[str],
+    opens: Callable[[int], bool],
+    taken: Callable[[int], bool],
+    short: Sequence[int],
 ) -> list[int]:
     """Short lines the page repeats word for word in the same place of several entries: the
     line right above an entry's stamp (a label), or the closing line of an entry's text,
     after which only a blank (or chrome) follows (a button). A line of sentence, a name (a
     byline the same reporter signs twice) or a stamp is no such line."""
     places: dict[str, list[tuple[int, str]]] = {}
-    for index, text in enumerate(clean):
-        if not text or taken(index) or opens(index) or not _short_label(text):
+    for index in short:
+        text = clean[index]
+        if not _short_label(text) or taken(index) or opens(index):
             continue
         place = _place(clean, index, opens, taken)
         if place:
             places.setdefault(text, []).append((index, place))
     found: list[int] = []
+    copies = Counter(clean[index] for index in short)
     for text, spots in places.items():
-        if len(spots) >= 2 and len({place for _, place in spots}) == 1:
-            total = sum(1 for line in clean if line == text)
-            if total == len(spots):  # every copy stands in that place
-                found.extend(index for index, _ in spots)
+        same_place = len({place for _, place in spots}) == 1
+        if len(spots) >= 2 and same_place and copies[text] == len(spots):  # every copy there
+            found.extend(index for index, _ in spots)
     return sorted(found)
 
 
 def _short_label(text: str) -> bool:
+    if len(text) > 32:
+        return False
     words = text.split()
-    if len(words) > 3 or len(text) > 32 or text.rstrip(_TRAIL).endswith((".", "!", "?", "…")):
+    if len(words) > 3 or text.rstrip(_TRAIL).endswith((".", "!", "?", "…")):
         return False
     if text[:1] in "\"'“‘«„•-–*(" or any(c in text for c in '"“”«»'):
         return False  # a quotation or a list item

@@ -94,10 +94,14 @@ def _leave_out_labels(
     def opens(i: int) -> bool:
         return i >= first_entry and _opens(readings[i])
 
+    known: dict[int, bool] = {}
+
     def taken(i: int) -> bool:
-        return page.kinds[i] == "furniture" or (
-            readings[i] is None and (is_chrome(clean[i]) or rules.matches(clean[i]))
-        )
+        if i not in known:
+            known[i] = page.kinds[i] == "furniture" or (
+                readings[i] is None and (is_chrome(clean[i]) or rules.matches(clean[i]))
+            )
+        return known[i]
 
     found = chrome_lines(clean, [r is None for r in readings], opens, taken)
     for index in found:
