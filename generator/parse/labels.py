@@ -158,6 +158,11 @@ def is_label_line(clean: str) -> bool:
     return _EMBED.fullmatch(clean) is not None
 
 
+def is_label(clean: str) -> bool:
+    """A label over an entry ('Breaking', 'Última hora'): a stamp under it opens an entry."""
+    return clean.casefold().rstrip(_TRAIL) in LABELS
+
+
 def is_counter(clean: str) -> bool:
     """A count that names what it counts ('1.234 Postings', 'Comments (86)') or a gallery's
     position ('1 / 12', '1 di 8'). Asked only of a line that is no stamp or date ('1/12' may

@@ -27,7 +27,7 @@ from .furniture import (
     is_teaser_link,
 )
 from .headline import find_headline, is_dateline
-from .labels import chrome_lines
+from .labels import chrome_lines, is_label
 from .names import Names
 from .parts import (
     Draft,
@@ -280,7 +280,7 @@ def _walk(
             header_text(page, raw_lines, clean, index)
         else:
             entry_text(page, raw_lines, clean, index, current)
-        blank_before = blank_before and page.kinds[index] == "furniture"  # 'Breaking' / stamp
+        blank_before = page.kinds[index] == "furniture" and (blank_before or is_label(text))
         index += 1
 
 
