@@ -54,13 +54,24 @@ def test_text_that_looks_like_a_label(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["1.234 Postings", "See all updates (18)", "Comentarios (86)", "1 / 12", "1 di 8"]
+    "line",
+    [
+        "1.234 Postings",
+        "See all updates (18)",
+        "Comentarios (86)",
+        "1 / 12",
+        "1 di 8",
+        "Show 3 new updates",
+        "Read 1.2K replies",
+    ],
 )
 def test_counts_that_say_what_they_count(line: str) -> None:
     assert is_counter(line)
 
 
-@pytest.mark.parametrize("line", ["Trump wins (270)", "Aide (FAQ)", "12/03", "3 to 4", "14.05"])
+@pytest.mark.parametrize(
+    "line", ["Trump wins (270)", "Aide (FAQ)", "12/03", "3 to 4", "14.05", "3 new arrests"]
+)
 def test_not_counts(line: str) -> None:
     assert not is_counter(line)
 

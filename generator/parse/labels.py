@@ -42,22 +42,29 @@ BUTTONS = _table("""
 Load more|Load more posts|Load more updates|Show more|Show more updates|See more|See all updates
 Back to top|Loading|Loading...|Loading…|Continue reading|Gift Article|Gift this article
 Follow us|Vote|Skip advertisement|Accept and continue|Reply|Show comments|View comments
-Share article|Listen to article|Open in app|Show less|Read less|Ad
+Share article|Listen to article|Open in app|Show less|Read less|Ad|View more|Refresh
+Jump to latest|Go to latest|Back to latest|Show latest updates|See latest updates|New updates
 Share this update|Share this entry|Share this story|Beitrag teilen|Partager ce post
 Partager cet article|Compartir esta entrada|Condividi questo post|Compartilhe esta publicação
 Mehr laden|Mehr anzeigen|Weiterlesen|Nach oben|Zum Forum|Posten|Antworten|Lädt...|Abstimmen
-Wird geladen...|Alle Updates anzeigen|Schrift vergrößern|Schrift verkleinern
+Wird geladen...|Alle Updates anzeigen|Schrift vergrößern|Schrift verkleinern|Aktualisieren
+Neue Beiträge anzeigen|Neue Beiträge|Zum neuesten Beitrag|Zum Anfang
 Voir plus|Lire la suite|Charger plus|Afficher plus|Retour en haut|Réagir|Répondre|Voter
-Ajouter à vos sélections|Chargement...|Chargement en cours
-Cargar más|Leer más|Seguir leyendo|Volver arriba|Cargando...|Votar|Responder
+Ajouter à vos sélections|Chargement...|Chargement en cours|Actualiser|Nouveaux messages
+Voir les nouveaux messages|Revenir en haut
+Cargar más|Leer más|Seguir leyendo|Volver arriba|Cargando...|Votar|Responder|Actualizar
+Nuevas actualizaciones|Ver nuevas actualizaciones
 Carica altri|Mostra altro|Leggi tutto|Leggi di più|Torna su|Caricamento...|Vota|Rispondi
-Guarda il video
+Guarda il video|Aggiorna|Nuovi aggiornamenti|Mostra nuovi aggiornamenti
 Carregar mais|Ver mais|Voltar ao topo|Carregando...|Aumentar fonte|Diminuir fonte|Responder
+Atualizar|Novas atualizações|Ver novas atualizações
 Meer laden|Toon meer|Lees verder|Terug naar boven|Laden...|Deel artikel|Artikel delen|Stem
-Reageren
-Загрузить ещё|Показать ещё|Читать далее|Наверх|Загрузка...|Голосовать|Ответить
-Завантажити ще|Показати ще|Читати далі|Вгору|Завантаження...|Голосувати|Відповісти
-Daha fazla yükle|Devamını oku|Yukarı çık|Yükleniyor...|Oy ver|Yanıtla
+Reageren|Vernieuwen|Nieuwe berichten|Toon nieuwe berichten
+Загрузить ещё|Показать ещё|Читать далее|Наверх|Загрузка...|Голосовать|Ответить|Обновить
+Новые сообщения|Показать новые сообщения
+Завантажити ще|Показати ще|Читати далі|Вгору|Завантаження...|Голосувати|Відповісти|Оновити
+Нові повідомлення|Показати нові повідомлення
+Daha fazla yükle|Devamını oku|Yukarı çık|Yükleniyor...|Oy ver|Yanıtla|Yenile|Yeni gelişmeler
 """)
 """Buttons and links of the page's widgets (load more, back to top, font size, reply)."""
 
@@ -93,8 +100,10 @@ _BARE_COUNT = re.compile(
     rf"|(?:{_NUMBER}|\d+[.,]\d+)\s?%",  # a poll's share
 )
 """A number alone: a counter when it stands by a button ('Comment' / '1,873')."""
+_NEW = r"(?:new|neue|nouveaux|nouvelles|nuevas|nuevos|nuovi|novas|novos|nieuwe|новых|нових|yeni)"
 _COUNTER = re.compile(
-    rf"(?:{_NUMBER}|\d+(?:[.,]\d)?\s?[KkMm])\s(?:{COUNT_NOUNS})"  # '1.234 Postings'
+    rf"(?:(?:show|see|load|view|read|zeige|voir|ver|mostra|toon|показать|показати)\s)?"
+    rf"(?:{_NUMBER}|\d+(?:[.,]\d)?\s?[KkMm])\s(?:{_NEW}\s)?(?:{COUNT_NOUNS})"  # '1.234 Postings'
     rf"|(?:[^\W\d_][\w'’]*\s){{0,3}}(?:{COUNT_NOUNS})\s?\(\d[\d.,]*\)"  # 'See all updates (18)'
     rf"|(?:{COUNT_NOUNS})\s?:\s?\d[\d.,]*",  # 'Comments: 12'
     re.IGNORECASE,
@@ -125,7 +134,7 @@ _EMBED = re.compile(
     rf"|this (?:article|page) contains content provided by {PLATFORMS}\b.*"
     r"|the content may contain adverts\.?"
     rf"|view (?:this post |more )?on {PLATFORMS}|watch on {PLATFORMS}|open in {PLATFORMS}"
-    rf"|loading {PLATFORMS} (?:content|post|video)(?:\.{{3}}|…)?"
+    rf"|loading {PLATFORMS} (?:content|post|video)(?:\.{{3}}|…)?|view in {PLATFORMS}"
     r"|(?:loading|lädt|wird geladen|chargement|cargando|caricamento|carregando|laden|загрузка"
     r"|завантаження|yükleniyor)(?: [^\s.…]+){0,3}(?:\.{3}|…)"
     r"|(?:this )?content (?:is )?(?:not|no longer) available"
@@ -167,7 +176,7 @@ def is_counter(clean: str) -> bool:
     """A count that names what it counts ('1.234 Postings', 'Comments (86)') or a gallery's
     position ('1 / 12', '1 di 8'). Asked only of a line that is no stamp or date ('1/12' may
     be a date where the page writes dates so)."""
-    if not (clean[:1].isdigit() or clean[-1:].isdigit() or clean.endswith(")")):
+    if not any(char.isdigit() for char in clean):
         return False
     return _COUNTER.fullmatch(clean) is not None or _gallery_count(clean)
 
