@@ -31,6 +31,9 @@ from generator.parse.labels import chrome_lines, is_bare_count, is_counter, is_l
         "The content may contain adverts.",
         "View this post on Instagram",
         "Story continues below advertisement",
+        "Saltar Twitter publicación, 1",
+        "Конец Twitter поста, 1",
+        "Contenu non disponible",
     ],
 )
 def test_label_lines(line: str) -> None:
@@ -47,6 +50,7 @@ def test_label_lines(line: str) -> None:
         "— Met Office (@metoffice) January 24, 2025",
         "Loading the trucks took hours...",
         "Yellow card",
+        "Skip the Twitter drama",
     ],
 )
 def test_text_that_looks_like_a_label(line: str) -> None:

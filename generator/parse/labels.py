@@ -19,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from .embeds import is_embed_wrapper
+
 
 def _table(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in text.replace("\n", "|").split("|") if w)
@@ -124,32 +126,6 @@ _READING_TIME = re.compile(
 )
 """'Lecture 1 min.', 'Lesezeit: 3 Min', '5 min read'."""
 
-PLATFORMS = (
-    r"(?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads|telegram|mastodon"
-    r"|linkedin|reddit|spotify|soundcloud|vimeo|flourish|datawrapper|google)"
-)
-_EMBED = re.compile(
-    rf"(?:skip|end of) {PLATFORMS} (?:post|content|video|embed)s?(?: \d+)?(?: by [^,.;!?]{{1,60}})?"
-    rf"|allow {PLATFORMS} content\??|show {PLATFORMS} content"
-    rf"|this (?:article|page) contains content provided by {PLATFORMS}\b.*"
-    r"|the content may contain adverts\.?"
-    rf"|view (?:this post |more )?on {PLATFORMS}|watch on {PLATFORMS}|open in {PLATFORMS}"
-    rf"|loading {PLATFORMS} (?:content|post|video)(?:\.{{3}}|…)?|view in {PLATFORMS}"
-    r"|(?:loading|lädt|wird geladen|chargement|cargando|caricamento|carregando|laden|загрузка"
-    r"|завантаження|yükleniyor)(?: [^\s.…]+){0,3}(?:\.{3}|…)"
-    r"|(?:this )?content (?:is )?(?:not|no longer) available"
-    rf"|view (?:content|original post) on {PLATFORMS}"
-    r"|(?:the )?(?:story|article|text) continues below(?: (?:this )?advertisement)?"
-    r"|advertisement\s?[-–—:]?\s?(?:scroll|continue) .{0,30}"
-    rf"|{PLATFORMS}(?:-| )(?:inhalt|content) (?:anzeigen|laden)"
-    rf"|(?:externer|external) (?:inhalt|content)(?: von {PLATFORMS})?",
-    re.IGNORECASE,
-)
-"""The wrapper lines of an embedded post: a consent box ('Allow X content?', 'This article
-contains content provided by X. …'), skip links ('Skip twitter post by Met Office', 'End of
-twitter post by Met Office'), a placeholder ('Loading Twitter content'), a link
-('View this post on Instagram'). The post's text and its signature are not wrappers."""
-
 _TRAIL = " -–—:|"
 
 
@@ -157,14 +133,14 @@ def is_label_line(clean: str) -> bool:
     """A label, button, reading time or embed wrapper, on its own line."""
     if len(clean) > 48:  # a sentence, or a wrapper with a name ('Skip twitter post by ...')
         long_wrapper = clean[:4].casefold() in ("this", "skip", "end ")
-        return long_wrapper and _EMBED.fullmatch(clean) is not None
+        return long_wrapper and is_embed_wrapper(clean)
     folded = clean.casefold()
     bare = folded.rstrip(_TRAIL)
     if bare in LABELS or bare in BUTTONS or bare in SIGN_UP_BUTTONS:
         return True
     if _READING_TIME.fullmatch(clean.rstrip(".")) is not None:
         return True
-    return _EMBED.fullmatch(clean) is not None
+    return is_embed_wrapper(clean)
 
 
 def is_label(clean: str) -> bool:
