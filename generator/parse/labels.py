@@ -18,8 +18,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .embeds import is_embed_wrapper
+
+if TYPE_CHECKING:
+    from .dateline import Reading
+    from .furniture import FurnitureRules
+    from .parts import Page
 
 
 def _table(text: str) -> frozenset[str]:
@@ -185,6 +191,51 @@ def poll_lines(clean: Sequence[str], index: int) -> list[int]:
     if not shares or len(options) > len(shares) or any(len(clean[i].split()) > 5 for i in options):
         return []
     return found
+
+
+def leave_out_labels(
+    page: Page,
+    raw_lines: list[str],
+    readings: Sequence[Reading | None],
+    first_entry: int,
+    rules: FurnitureRules,
+) -> None:
+    """Leave out the page's counters, per-entry labels and buttons, polls and boxes (before
+    the walk), never a marker, a box's heading, a caption or a byline."""
+    # furniture.py asks this module about single lines, so its page tools come in here
+    from .furniture import (
+        KEY_EVENT_MARKERS,
+        PINNED_MARKERS,
+        SUMMARY_BLOCKS,
+        TEASER_BLOCKS,
+        is_byline,
+        is_caption,
+        is_chrome,
+    )
+    from .parts import leave_out, opens_entry
+
+    clean = page.clean
+    keep = KEY_EVENT_MARKERS | PINNED_MARKERS | SUMMARY_BLOCKS | TEASER_BLOCKS
+    known: dict[int, bool] = {}
+
+    def opens(i: int) -> bool:
+        reading = readings[i]
+        return i >= first_entry and reading is not None and opens_entry(reading)
+
+    def taken(i: int) -> bool:
+        if i not in known:
+            known[i] = page.kinds[i] == "furniture" or (
+                readings[i] is None and (is_chrome(clean[i]) or rules.matches(clean[i]))
+            )
+        return known[i]
+
+    for index in chrome_lines(clean, [r is None for r in readings], opens, taken):
+        text = clean[index]
+        folded = text.casefold()
+        if folded in keep or folded.rstrip(" :") in keep or page.kinds[index]:
+            continue  # a marker or a box's heading is read in the walk
+        if not (is_caption(text) or is_byline(text)):  # 'Reuters' closing two entries
+            leave_out(page, index, raw_lines)
 
 
 def chrome_lines(

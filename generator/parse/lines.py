@@ -20,14 +20,13 @@ from .furniture import (
     TEASER_BLOCKS,
     FurnitureRules,
     is_byline,
-    is_caption,
     is_chrome,
     is_name_list,
     is_teaser_card_line,
     is_teaser_link,
 )
 from .headline import find_headline, is_dateline
-from .labels import chrome_lines, is_label
+from .labels import is_label, leave_out_labels
 from .names import Names
 from .parts import (
     Draft,
@@ -71,7 +70,7 @@ def classify(
             top is not None and index < top and not is_dateline(readings[index])
         ):
             leave_out(page, index, raw_lines)
-    _leave_out_labels(page, raw_lines, clean, readings, first_entry, rules)
+    leave_out_labels(page, raw_lines, readings, first_entry, rules)  # labels.py
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
     page.titles_above = _titles_above(clean, readings, stamps, rules)
@@ -79,41 +78,6 @@ def classify(
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
     page.page_date = _page_date(page)
     return page
-
-
-def _leave_out_labels(
-    page: Page,
-    raw_lines: list[str],
-    clean: list[str],
-    readings: list[Reading | None],
-    first_entry: int,
-    rules: FurnitureRules,
-) -> None:
-    """Counters, labels and buttons the page repeats in every entry, a poll's options."""
-
-    def opens(i: int) -> bool:
-        return i >= first_entry and _opens(readings[i])
-
-    known: dict[int, bool] = {}
-
-    def taken(i: int) -> bool:
-        if i not in known:
-            known[i] = page.kinds[i] == "furniture" or (
-                readings[i] is None and (is_chrome(clean[i]) or rules.matches(clean[i]))
-            )
-        return known[i]
-
-    found = chrome_lines(clean, [r is None for r in readings], opens, taken)
-    for index in found:
-        folded = clean[index].casefold()
-        if folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS or folded in SUMMARY_BLOCKS:
-            continue  # a marker or a box's heading, read in the walk
-        if folded in TEASER_BLOCKS or folded.rstrip(" :") in TEASER_BLOCKS:
-            continue
-        if is_caption(clean[index]) or is_byline(clean[index]):
-            continue  # 'Reuters' closing two entries is their credit
-        if not page.kinds[index]:
-            leave_out(page, index, raw_lines)
 
 
 def _titles_above(
