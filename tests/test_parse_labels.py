@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.parse.labels import chrome_lines, is_bare_count, is_counter, is_label_line
+from generator.parse.counters import is_bare_count, is_counter
+from generator.parse.labels import chrome_lines, is_label_line
 
 
 @pytest.mark.parametrize(
