@@ -35,6 +35,8 @@ from generator.parse.labels import chrome_lines, is_label_line
         "Saltar Twitter publicación, 1",
         "Конец Twitter поста, 1",
         "Contenu non disponible",
+        "RTVE.es",
+        "www.ntv.de",
     ],
 )
 def test_label_lines(line: str) -> None:
@@ -52,6 +54,8 @@ def test_label_lines(line: str) -> None:
         "Loading the trucks took hours...",
         "Yellow card",
         "Skip the Twitter drama",
+        "More at rtve.es",
+        "St.Petersburg",
     ],
 )
 def test_text_that_looks_like_a_label(line: str) -> None:

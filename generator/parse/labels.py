@@ -100,6 +100,12 @@ _READING_TIME = re.compile(
 )
 """'Lecture 1 min.', 'Lesezeit: 3 Min', '5 min read'."""
 
+_ADDRESS = re.compile(
+    r"(?:www\.)?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*"
+    r"\.(?:com|net|org|info|news|tv|co\.uk|uk|es|de|at|ch|fr|be|it|pt|br|nl|ru|ua|tr|in|au)"
+)
+"""A site's address alone ('RTVE.es', 'ntv.de'): the outlet's name, not the blog's text."""
+
 _TRAIL = " -–—:|"
 
 
@@ -111,6 +117,8 @@ def is_label_line(clean: str) -> bool:
     folded = clean.casefold()
     bare = folded.rstrip(_TRAIL)
     if bare in LABELS or bare in BUTTONS or bare in SIGN_UP_BUTTONS:
+        return True
+    if "." in clean and " " not in clean and _ADDRESS.fullmatch(clean) is not None:
         return True
     if _READING_TIME.fullmatch(clean.rstrip(".")) is not None:
         return True
