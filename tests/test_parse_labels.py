@@ -120,3 +120,13 @@ def test_a_number_under_a_button_is_a_count_but_not_one_the_text_introduces() ->
 def test_a_poll_under_its_button() -> None:
     lines = ["10:00", "What do you think?", "Vote", "Yes", "41%", "No", "59%", ""]
     assert _chrome(lines, {"Vote"}, {"10:00"}) == ["Yes", "41%", "No", "59%"]
+
+
+def test_a_poll_with_shares_on_the_options_lines() -> None:
+    lines = ["10:00", "What do you think?", "Vote", "Yes 41%", "No 59%", ""]
+    assert _chrome(lines, {"Vote"}, {"10:00"}) == ["Yes 41%", "No 59%"]
+
+
+def test_no_poll_without_shares() -> None:
+    lines = ["10:00", "Vote", "Polls open at 7am.", "Bring photo ID.", ""]
+    assert _chrome(lines, {"Vote"}, {"10:00"}) == []

@@ -134,15 +134,19 @@ def is_poll_button(clean: str) -> bool:
     return clean.casefold() in POLL_BUTTONS
 
 
+_SHARE = re.compile(r"(?:[^\d\s][^\d]{0,40}\s)?\d{1,3}(?:[.,]\d+)?\s?%")
+"""A poll's share, alone or after its option: '41%', 'Yes 41%'."""
+
+
 def poll_lines(clean: Sequence[str], index: int) -> list[int]:
-    """Under a poll's button, its options and shares (to the next blank line): 'Yes', '41%'.
-    Only when a share follows each option; else nothing."""
+    """Under a poll's button, its options and shares (to the next blank line): 'Yes', '41%'
+    or 'Yes 41%'. Only when there is a share for each option; else nothing."""
     found: list[int] = []
     later = index + 1
     while later < len(clean) and clean[later]:
         found.append(later)
         later += 1
-    shares = [i for i in found if _is_share(clean[i]) and is_bare_count(clean[i])]
+    shares = [i for i in found if _is_share(clean[i]) and _SHARE.fullmatch(clean[i])]
     options = [i for i in found if i not in shares]
     if not shares or len(options) > len(shares) or any(len(clean[i].split()) > 5 for i in options):
         return []
