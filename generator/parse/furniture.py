@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..errors import ProblemCollector
 from .credits import has_quote_marks
+from .labels import is_label_line
 from .names import PREFIXES
 
 CHROME = {
@@ -77,6 +78,7 @@ TEASER_BLOCKS = {
     line.casefold()
     for line in """
 More on this story|Most viewed|Most read|Most popular|Related|Related Links|Related stories
+Keep reading
 Related content|Recommended|Recommended Stories|You may also like|Read more:|Read next
 See also|Also read
 Mehr zum Thema|Lesen Sie auch|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
@@ -202,9 +204,10 @@ def is_chrome(clean: str) -> bool:
     folded = clean.casefold()
     return (
         folded in CHROME
-        or folded.rstrip(" :") in CHROME  # 'Реклама:'
+        or folded.rstrip(" :-–—") in CHROME  # 'Реклама:', 'Share this -'
         or _CHROME_PATTERNS.fullmatch(clean) is not None
         or _TEASER_LINK.fullmatch(clean) is not None
+        or is_label_line(clean)
     )
 
 

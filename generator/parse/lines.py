@@ -26,6 +26,7 @@ from .furniture import (
     is_teaser_link,
 )
 from .headline import find_headline, is_dateline
+from .labels import is_label, leave_out_labels
 from .names import Names
 from .parts import (
     Draft,
@@ -69,6 +70,7 @@ def classify(
             top is not None and index < top and not is_dateline(readings[index])
         ):
             leave_out(page, index, raw_lines)
+    leave_out_labels(page, raw_lines, readings, first_entry, rules)  # labels.py
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
     page.titles_above = _titles_above(clean, readings, stamps, rules)
@@ -242,7 +244,7 @@ def _walk(
             header_text(page, raw_lines, clean, index)
         else:
             entry_text(page, raw_lines, clean, index, current)
-        blank_before = False
+        blank_before = page.kinds[index] == "furniture" and (blank_before or is_label(text))
         index += 1
 
 
