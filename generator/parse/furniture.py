@@ -67,6 +67,9 @@ _CHROME_PATTERNS = re.compile(
     r"|zur startseite|retour à l['’]accueil|torna alla home(?: ?page)?|volver a la portada"
     r"|voltar (?:à|para a) página inicial|terug naar (?:de )?home(?: ?page)?|ana sayfaya dön"
     r"|на главную|на головну)"
+    # a menu's own label: 'Search & Section Navigation', 'Main navigation', 'Hauptnavigation'
+    r"|(?:[\w&]+ ){0,3}navigation(?: menu)?|(?:haupt)?navigation(?:smenü)?"
+    r"|menú de navegación|menu de navegação|navigazione(?: principale)?|navigatiemenu"
     # a notice about the browser or the video player, a link to the outlet's standards
     r"|please (?:use|enable|update|upgrade|switch to) .{0,60}\b(?:browser|javascript|player)"
     r"\b.{0,60}|why you can trust .{1,40}|(?i:watch) (?-i:[A-Z0-9][\w.&'’-]*\s?){1,4} live",
