@@ -137,8 +137,9 @@ def names_for(language: str) -> Names:
         if "en" in codes:
             (months if number == 9 and extra == "sept" else weekdays).setdefault(extra, number)
     ages += [
-        (re.compile(r"(\d+) ?(?:m|mins?|minutes?)(?: ago)?", re.I), timedelta(minutes=1)),
-        (re.compile(r"(\d+) ?(?:h|hrs?|hours?)(?: ago)?", re.I), timedelta(hours=1)),
+        # '52m', '6h' or '4 min ago'; '4 min' with no age word is a length (durations.py)
+        (re.compile(r"(\d+)(?:m| ?(?:m|mins?|minutes?) ago)", re.I), timedelta(minutes=1)),
+        (re.compile(r"(\d+)(?:h| ?(?:h|hrs?|hours?) ago)", re.I), timedelta(hours=1)),
     ]
     order = _numeric_order(Locale.parse(codes[0]).date_formats["short"].pattern)
     return Names(months, weekdays, relative, tuple(ages), order)

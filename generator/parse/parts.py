@@ -161,6 +161,8 @@ def entry_text(
     text = clean[index]
     paragraph = Paragraph(raw_lines[index].strip(), index + 1)
     following = next_text(clean, index)
+    while following is not None and page.kinds[following] == "furniture":
+        following = next_text(clean, following)  # a player left out under a title
     if (
         is_caption(text)
         or ends_with_credit(text)

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from ..model import Order
 from .dating import Clock, dst_kind, settle, utc
+from .durations import stray_stamp
 from .lines import Draft, Page
 
 
@@ -131,6 +132,9 @@ def _walk_section(walk: _Walk, members: list[int], day: date, order: Order) -> N
             and _crosses(moment, previous, order)
             and "pinned" not in draft.markers
         ):
+            if _stray(walk, members, index, day, previous, order):
+                walk.moments[index] = moment
+                continue
             day = day + timedelta(days=1 if order == "oldest-first" else -1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, order)
             _warn_no_date(walk, draft, day)
@@ -189,12 +193,39 @@ def _walk_anchor(
             day -= timedelta(days=1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
         if previous is not None and _crosses(moment, previous, walk_order):
+            if _stray(walk, posting, index, day, previous, walk_order):
+                walk.moments[index] = moment
+                continue
             day += timedelta(days=1 if walk_order == "oldest-first" else -1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
             if day not in walk.clock.stated_days:
                 _warn_no_date(walk, draft, day)
         walk.moments[index] = moment
         previous = moment
+
+
+def _stray(
+    walk: _Walk, members: list[int], index: int, day: date, previous: datetime, order: Order
+) -> bool:
+    """A bare time that would roll the day over while the entry after it, on this day,
+    follows ``previous`` in order (``durations.stray_stamp``): the day stays, and the entry
+    is reported out of order instead of every later entry being moved."""
+    position = members.index(index) + 1
+    later = [i for i in members[position:] if "pinned" not in walk.drafts[i].markers]
+    following = None
+    if later:
+        after = later[0]
+        stated = walk.stated[after]
+        following = stated or walk.clock.instant(day, walk.drafts[after].reading, walk.zones[after])
+    if not stray_stamp(previous, following, lambda m, p: _crosses(m, p, order)):
+        return False
+    draft = walk.drafts[index]
+    draft.markers.add("stray")  # reported here; check_order passes over it
+    walk.clock.warn(draft.line, draft.column, f"entry {draft.label} is out of order: the"
+                    " entries before and after it follow each other on one day",
+                    "check its stamp (a video length or a typo?); no day was changed",
+                    "out-of-order")  # fmt: skip
+    return True
 
 
 def _warn_no_date(walk: _Walk, draft: Draft, day: date) -> None:
@@ -238,7 +269,7 @@ def check_order(dated: list[tuple[datetime, Draft]], order: Order, clock: Clock)
     """out-of-order at the first entry that breaks the page's order (pinned ones exempt)."""
     previous: datetime | None = None
     for moment, draft in dated:
-        if "pinned" in draft.markers:
+        if "pinned" in draft.markers or "stray" in draft.markers:
             continue
         if previous is not None and _crosses(moment, previous, order):
             clock.warn(draft.line, draft.column, f"entry {draft.label} is out of order",
