@@ -70,7 +70,7 @@ SOURCE_WORDS = "source|fuente|fonte|quelle|bron|источник|джерело|
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DURATION = re.compile(_CLOCK)
-_SOURCED = re.compile(rf"{_CLOCK} ?[-–—|] ?(?:{SOURCE_WORDS}) ?: ?\S.*", re.IGNORECASE)
+_SOURCED = re.compile(rf"{_CLOCK} ?[-–—|] ?(?:{SOURCE_WORDS}) ?: ?[^.!?]{{1,40}}", re.IGNORECASE)
 _STATED = re.compile(rf"(?:^|, |\s)(?:{DURATION_WORDS}):? \d{{1,2}}[:.,]\d{{2}}\b", re.IGNORECASE)
 _LENGTH = re.compile(
     r"\d{1,3} ?(?:s|sec|secs|seconds?|min|mins|minutes?|minuten|minuti|minutos?|minut|dk"
