@@ -12,7 +12,8 @@ roll the day over between two entries that are in order without it.
 The rules, none of them an outlet's:
 
 1. A player line (a label and a ``Duration`` statement: ``Play video, "...", Duration
-   1,02``) is chrome; so is the clock-shaped line under it.
+   1,02``; a label and a length: ``Listen · 4 min``, ``Video 1:32``; a progress ``0:00 /
+   1:32``) is chrome; so is the clock-shaped line under it.
 2. A clock-shaped line (``0:57``, ``01:34``, ``1:02:33``) right under a player label
    that stands inside an entry's block (a stamp or text right above it) is a duration; a
    label after a blank line, above a stamp, is the entry's label, not a player.
@@ -78,6 +79,9 @@ _LENGTH = re.compile(
     re.IGNORECASE,
 )
 """A length: a count of seconds or minutes with no age word (``4 min``, ``6 Min.``)."""
+_PROGRESS = re.compile(rf"{_CLOCK} ?/ ?{_CLOCK}")
+"""A player's progress: ``0:00 / 1:32``."""
+_SEPARATOR = r" ?[,:·•|–—-]? ?"
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…")
 
@@ -170,7 +174,10 @@ def _is_label(text: str) -> bool:
 
 
 def _is_player_line(text: str) -> bool:
-    """``Play video, "Waves batter Portrush harbour", Duration 1,02``."""
+    """``Play video, "Waves batter Portrush harbour", Duration 1,02``; ``Listen · 4 min``,
+    ``Video 1:32``; ``0:00 / 1:32``."""
+    if _PROGRESS.fullmatch(text) or _label_and_length(text):
+        return True
     if len(text) > 160 or _STATED.search(text) is None:
         return False
     first = re.split(r"[\s,:]+", text.casefold(), maxsplit=2)
@@ -179,6 +186,18 @@ def _is_player_line(text: str) -> bool:
         or (len(first) > 1 and " ".join(first[:2]) in _LABELS)
         or (_STATED.fullmatch(text) is not None)
     )
+
+
+def _label_and_length(text: str) -> bool:
+    """A label and a length on one line (``Video 1:32``); a count of minutes may come
+    first (``4 min · Listen``), a clock may not (``14:05 Video`` is a stamp and its title)."""
+    if len(text) > 60 or not any(char.isdigit() for char in text):
+        return False
+    for found in re.finditer(rf"{_SEPARATOR}(?:{_CLOCK}|{_LENGTH.pattern})$", text, re.I):
+        if found.start() and _is_button(text[: found.start()]):
+            return True
+    match = re.match(rf"{_LENGTH.pattern}{_SEPARATOR}", text, re.I)  # not '14:05 Video
+    return match is not None and match.end() < len(text) and _is_button(text[match.end() :])
 
 
 def _inside_entry(clean: list[str], label: int) -> bool:

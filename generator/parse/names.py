@@ -146,8 +146,10 @@ def names_for(language: str) -> Names:
 
 
 def _age_pattern(cldr: str) -> re.Pattern[str]:
-    """CLDR's ``vor {0} Minuten`` as a pattern matching ``vor 5 Minuten``."""
-    escaped = re.escape(fold(cldr)).replace(r"\{0\}", r"(\d+)").replace(r"\ ", " ?")
+    """CLDR's ``vor {0} Minuten`` as a pattern matching ``vor 5 Minuten`` (CLDR's no-break
+    spaces, as in ``il y a {0}\u00a0min``, match the plain spaces lines are read with)."""
+    spaced = " ".join(fold(cldr).split())
+    escaped = re.escape(spaced).replace(r"\{0\}", r"(\d+)").replace(r"\ ", " ?")
     return re.compile(escaped.replace(".", r"\.?"), re.IGNORECASE)
 
 
