@@ -84,8 +84,3 @@ def test_a_label_and_its_length_on_one_line_are_chrome(player: str) -> None:
     assert times == ["16 13:05", "16 14:20"]
     assert player in left_out
 
-
-def test_a_stamp_and_a_one_word_title_is_no_player() -> None:
-    times, left_out = _parse("14:20 Video\nFootage shows the wall giving way.\n")
-    assert times == ["16 14:20"]
-    assert left_out == []
