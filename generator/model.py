@@ -94,8 +94,8 @@ class Liveblog:
     """Things worth an editor's attention that do not stop the build."""
     published: datetime | date | None = None
     """When the page says it was first published (a day when it gives no time)."""
-    updated: datetime | None = None
-    """When the page says it was last updated."""
+    updated: datetime | date | None = None
+    """When the page says it was last updated (a day when it gives no time)."""
     language: str = ""
     """The language it was read in (set in source.yml or detected)."""
 

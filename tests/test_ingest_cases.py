@@ -92,15 +92,6 @@ def _normalise_expected(expected: dict[str, Any]) -> dict[str, Any]:
 
 
 OPEN = {
-    "en_bbc_posted_at_summary_image_source": "headline: the first line of the Summary box is taken",
-    "en_sky_news_key_points": "headline: a 'Key points' heading above the headline",
-    "intl_tagesschau_de_bullet_stamps": "headline: a caption above the headline",
-    "intl_zeit_de_weekday_date_lines": "headline: a page dateline above the headline",
-    "intl_lemonde_fr_numeric_entry_stamps": "'Newsletter' and 'Lire aussi |' lines not chrome",
-    "intl_skytg24_it_schedule_time_in_entry": "schedule lines read as stamps",
-    "intl_ntv_de_spring_nonexistent": "'Quelle: ...' read as a caption, expected left out",
-    "intl_anadolu_tr_numeric_header": "a page update stated as a day only (Liveblog.updated is "
-    "a datetime)",
     "paste_abcau_en_posted_updated_loading_embeds": "footer after 'Show more updates' kept as "
     "paragraphs; 'Loading...' placeholders kept; footer age 'Posted 12m ago' warned",
     "paste_abcus_en_trailing_dash_bylines": "trailing '-ABC News' ...' bylines read as paragraphs; "

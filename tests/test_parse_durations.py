@@ -83,4 +83,3 @@ def test_a_label_and_its_length_on_one_line_are_chrome(player: str) -> None:
     )
     assert times == ["16 13:05", "16 14:20"]
     assert player in left_out
-

@@ -300,6 +300,7 @@ def test_the_print_stylesheet_leaves_out_the_site_around_the_words():
     assert 'a[href^="http"]::after' in printed
 
 
+@pytest.mark.site
 def test_the_timeline_says_whose_words_are_whose(seed_site):
     """Every seed entry has an editors' headline (headlines.yml), so the page says the
     headlines are the explainer's; the framed words are RT's. (The render cases without

@@ -55,7 +55,7 @@ def _sections(content: Element) -> dict[str, list[str]]:
             continue
         if child.tag in ("h1", "h2"):
             current = sections.setdefault(child.attrs.get("id", ""), [])
-        elif child.tag == "p":
+        elif child.tag == "p" and "explainer-keyline" not in child.classes:  # not the badge
             current.append(_words(child.text(furniture)))
         elif "explainer-source" in child.classes:  # the source's words, framed
             current += [

@@ -92,7 +92,7 @@ def _blog(extra_source: str, tmp_path: Path):
     text = (
         "Skip to content\nCouncil votes on the barrier plan\n2 June 2025\n"
         "09:00\nThe debate opens.\n\n10:30\nThe vote passes.\n\n10:10\nA recount.\n\n"
-        "Mehr zum Thema: Deiche\n"
+        "Unser Podcast: Deiche\n"
     )
     options = ParseOptions.from_source(load_source(write(tmp_path, extra_source)))
     return parse_liveblog(text, "liveblog.txt", options)
@@ -100,11 +100,9 @@ def _blog(extra_source: str, tmp_path: Path):
 
 def test_a_furniture_pattern_and_a_confirmation_take_effect(tmp_path):
     plain = _blog("", tmp_path)
-    assert "Mehr zum Thema: Deiche" in [p.text for e in plain.entries for p in e.paragraphs]
+    assert "Unser Podcast: Deiche" in [p.text for e in plain.entries for p in e.paragraphs]
     # Read newest first, 10:30 below 09:00 is the day before, which no date line names.
     assert [(w.line, w.code) for w in plain.warnings] == [(7, "no-date")]
-    confirmed = _blog(
-        'furniture: ["/^Mehr zum Thema/"]\nconfirm:\n  no-date: ["10:30"]\n', tmp_path
-    )
-    assert "Mehr zum Thema: Deiche" in [p.text for p in confirmed.furniture]
+    confirmed = _blog('furniture: ["/^Unser Podcast/"]\nconfirm:\n  no-date: ["10:30"]\n', tmp_path)
+    assert "Unser Podcast: Deiche" in [p.text for p in confirmed.furniture]
     assert confirmed.warnings == ()

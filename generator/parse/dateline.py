@@ -158,6 +158,8 @@ def _read_parts(text: str, names: Names, wrapped: bool = False) -> Reading | Non
             if value in (":", ",", "–", "—", "-", "|") and _has_stamp(current):
                 ahead = _TOKEN.match(text, _skip_blanks(text, position))
                 wordy = ahead is None or _kind(ahead) == "word" and not _is_part(ahead[0], names)
+                # '23.10 Uhr: In Tel Aviv ...': a capital filler after a time starts a sentence
+                wordy = wordy or _sentence_start(ahead, value, current)
                 if wordy and _PREFIX.match(text, _skip_blanks(text, position)) is None:
                     return _with_rest(readings, text, position, value, names)
             continue
@@ -187,6 +189,18 @@ def _skip_blanks(text: str, position: int) -> int:
     while position < len(text) and text[position] == " ":
         position += 1
     return position
+
+
+def _sentence_start(ahead: re.Match[str] | None, sep: str, current: dict[str, object]) -> bool:
+    return (
+        ahead is not None
+        and sep != ","
+        and current.get("hour") is not None
+        and _kind(ahead) in ("word", "meridiem")  # 'Am Abend', not 'AM'
+        and ahead[0][:1].isupper()
+        and not ahead[0].isupper()
+        and fold(ahead[0]) in FILLERS
+    )
 
 
 def _has_stamp(current: dict[str, object]) -> bool:

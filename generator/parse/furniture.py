@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ProblemCollector
+from .names import PREFIXES
 
 CHROME = {
     line.casefold()
@@ -41,6 +42,12 @@ Condividi|Ascolta l'articolo|Ascolta l’articolo|Copia link
 Compartilhe|Compartilhar|Partilhar|Partilhar notícia|Ouvir|Ouvir o texto|Assine a Folha|Copiar link
 Delen|Deel|Kopieer link|Paylaş|Linki kopyala|Google News ile Abone Ol|Поделиться|Поширити|Поділитися
 Копировать ссылку|Копіювати посилання|Share to or|Read more|Read more:|Read More
+Newsletter|Newsletters|Comments (0)|Kommentieren|Kommentare|Commenter|Commentaires|Commenta
+Commenti|Comentar|Comentarios|Comentários|Reageer|Reacties|Yorum yap|Yorumlar|Комментарии
+Коментарі
+Article réservé à nos abonnés|Réservé aux abonnés|Subscriber only|Subscribers only|Premium
+Nur für Abonnenten|Exclusivo para suscriptores|Exclusivo para assinantes|Riservato agli abbonati
+Alleen voor abonnees
 """.replace("\n", "|").split("|")
     if line
 }
@@ -52,7 +59,15 @@ _CHROME_PATTERNS = re.compile(
     r"|reporting by .*|(?:writing|editing|compiled) by .*|our standards: .*"
     r"|list \d+ of \d+|list of \d+ items|end of list|skip next section.*"
     r"|https?://\S+|(?:leestijd|temps de lecture|lesezeit|reading time|tempo de leitura)\b.{0,30}"
-    r"|sign up (?:to|for) .{0,60}|\d+ (?:min|minutes?) (?:read|lesen|de lecture)",
+    r"|sign up (?:to|for) .{0,60}|\d+ (?:min|minutes?) (?:read|lesen|de lecture)"
+    # the logo's link: 'Sky News - back to home', 'Zur Startseite', 'Retour à l'accueil'
+    r"|(?:.{1,40} [-–—|] )?(?:back to (?:the )?home(?: ?page)?|go to (?:the )?home ?page"
+    r"|zur startseite|retour à l['’]accueil|torna alla home(?: ?page)?|volver a la portada"
+    r"|voltar (?:à|para a) página inicial|terug naar (?:de )?home(?: ?page)?|ana sayfaya dön"
+    r"|на главную|на головну)"
+    # a notice about the browser or the video player, a link to the outlet's standards
+    r"|please (?:use|enable|update|upgrade|switch to) .{0,60}\b(?:browser|javascript|player)"
+    r"\b.{0,60}|why you can trust .{1,40}|(?i:watch) (?-i:[A-Z0-9][\w.&'’-]*\s?){1,4} live",
     re.IGNORECASE,
 )
 """Chrome that varies (a count, an address, a name) but keeps its shape."""
@@ -62,13 +77,42 @@ TEASER_BLOCKS = {
     for line in """
 More on this story|Most viewed|Most read|Most popular|Related|Related Links|Related stories
 Related content|Recommended|Recommended Stories|You may also like|Read more:|Read next
-Mehr zum Thema|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
+See also|Also read
+Mehr zum Thema|Lesen Sie auch|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
 Leia mais|Leia também|Mais lidas|Leggi anche|Più letti|Lees ook|Meest gelezen|Ver más|Lo más leído
+Lee también|Lea también|Te puede interesar
 Читайте также|Читайте також|İlgili Haberler|Daha fazla
 """.replace("\n", "|").split("|")
     if line
 }
 """Headings of teaser blocks: the heading and its block (to the next blank line) are chrome."""
+
+_TEASER_LINK = re.compile(
+    "(?:"
+    + "|".join(re.escape(h.rstrip(" :")) for h in sorted(TEASER_BLOCKS, key=len, reverse=True))
+    + r")\s?[|:]\s?\S.*",
+    re.IGNORECASE,
+)
+"""A teaser on one line, heading and linked title: 'Lire aussi | ...', 'Leia também: ...'."""
+
+_CARD_LINE = re.compile(
+    "(?:" + "|".join(re.escape(p) for ps in PREFIXES.values() for p in ps) + r")(?!\w).*\d"
+    r"|.*\b(?:leestijd|temps de lecture|lesezeit|reading time|tempo de leitura)\b.{0,30}"
+    r"|.*\b\d+ (?:min|minutes?) (?:read|lesen|de lecture)\b.{0,5}",
+    re.IGNORECASE,
+)
+"""The line under a teaser link that dates it or gives its reading time: 'Publié le 16 mai
+2025 à 19h40 Temps de Lecture 3 min.'"""
+
+
+def is_teaser_link(clean: str) -> bool:
+    return _TEASER_LINK.fullmatch(clean) is not None
+
+
+def is_teaser_card_line(clean: str) -> bool:
+    """A line of a teaser link's card (its date, its reading time), not the blog's text."""
+    return _CARD_LINE.fullmatch(clean) is not None
+
 
 SUMMARY_BLOCKS = {
     line.casefold()
@@ -159,6 +203,7 @@ def is_chrome(clean: str) -> bool:
         folded in CHROME
         or folded.rstrip(" :") in CHROME  # 'Реклама:'
         or _CHROME_PATTERNS.fullmatch(clean) is not None
+        or _TEASER_LINK.fullmatch(clean) is not None
     )
 
 
@@ -191,8 +236,8 @@ _AGENCY_NAMES = (
     r"(?:AFP|AP|Reuters|EPA(?:-EFE)?|EFE|ANSA|ANP|AA|dpa|Getty Images|Anadolu|TASS|Imago"
     r"|Bloomberg|PA|Shutterstock|picture alliance|Ukrinform|LaPresse|Lusa)"
 )
-_ENDS_WITH_AGENCY = re.compile(rf"(?:/\s?|\(\s?|[—–-] |\bvia )(?i:{_AGENCY_NAMES})\)?\s*$")
-"""A caption whose credit closes it: '... — ARDA KUCUKKAYA / AFP', '... (Afp)',
+_ENDS_WITH_AGENCY = re.compile(rf"(?:/\s?|\(\s?|[—–|-] |\bvia )(?i:{_AGENCY_NAMES})\)?\s*$")
+"""A caption whose credit closes it: '... — ARDA KUCUKKAYA / AFP', '... | AFP', '... (Afp)',
 '... MURAD SEZER (REUTERS)', '... Murad Sezer/Reuters', 'Foto ... via AP'."""
 
 
@@ -207,6 +252,32 @@ def ends_with_credit(clean: str) -> bool:
 
 def is_agency_credit(clean: str) -> bool:
     return len(clean) <= 40 and _AGENCIES.fullmatch(clean) is not None
+
+
+_TEXT_SOURCE = re.compile(
+    r"(?:quelle|quellen|source|sources|fonte|fontes|fuente|fuentes|bron|bronnen|kaynak"
+    r"|источник|источники|джерело|джерела)\s?:\s?(.+)",
+    re.IGNORECASE,
+)
+_SOURCE_NAME = re.compile(
+    r"(?:[A-Z0-9][\w&'’.-]*|[a-z]+\.[a-z]{2,3}|dpa|epd|kna|apa|sda)(?: \S+){0,3}"
+)
+_INITIALS = re.compile(r"[a-z]{2,4}")
+"""An outlet's or agency's name: 'ntv.de', 'ZEIT ONLINE', 'dpa', 'AFP'; an author's initials
+before the agencies: 'ino/dpa/AFP'."""
+
+
+def is_text_source(clean: str) -> bool:
+    """The sources of a text, two names or more ('Quelle: ntv.de, dpa, AFP'): not a caption
+    unless it stands under one (a photo's credit)."""
+    match = _TEXT_SOURCE.fullmatch(clean) if len(clean) <= 90 and "," in clean else None
+    if match is None or clean.endswith("."):
+        return False
+    names = [name.strip() for name in match[1].split(",")]
+    return len(names) >= 2 and all(
+        all(_SOURCE_NAME.fullmatch(part) or _INITIALS.fullmatch(part) for part in name.split("/"))
+        for name in names
+    )
 
 
 def is_byline(clean: str) -> bool:

@@ -23,7 +23,10 @@ from .furniture import (
     is_byline,
     is_chrome,
     is_name_list,
+    is_teaser_card_line,
+    is_teaser_link,
 )
+from .headline import find_headline, is_dateline
 from .names import Names
 from .parts import (
     Draft,
@@ -31,7 +34,6 @@ from .parts import (
     entry_text,
     header_text,
     leave_out,
-    next_text,
     opens_entry,
     skip_block,
     title_from_above,
@@ -56,7 +58,7 @@ def classify(
     ]
     page = Page(kinds=["blank" if not text else "" for text in clean], clean=clean)
     mark_durations(page, raw_lines, clean, readings, rules)  # '1:32' under 'Play' is no stamp
-    top = _find_headline(clean, readings, rules, headline)
+    top = find_headline(clean, readings, rules, headline)
     first_entry = _first_entry(clean, readings, top)
     if top is not None:
         page.headline = Paragraph(raw_lines[top].strip(), top + 1)
@@ -66,7 +68,7 @@ def classify(
         if top is not None and index == top:
             page.kinds[index] = "headline"
         elif rules.matches(clean[index]) or (
-            top is not None and index < top and not _is_dateline(readings[index])
+            top is not None and index < top and not is_dateline(readings[index])
         ):
             leave_out(page, index, raw_lines)
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
@@ -134,41 +136,6 @@ def _is_date_line(reading: Reading) -> bool:
     return reading.has_date and not reading.has_time and reading.plain and not reading.rest
 
 
-def _is_dateline(reading: Reading | None) -> bool:
-    return reading is not None and (reading.prefix is not None or reading.also is not None)
-
-
-def _find_headline(
-    clean: list[str], readings: list[Reading | None], rules: FurnitureRules, wanted: str | None
-) -> int | None:
-    """source.yml's headline where it stands; else the first line of four words or more that
-    no short line (a section name) follows, among the lines above the first stamp."""
-    if wanted:
-        target = normalise(wanted)
-        for index, text in enumerate(clean):
-            if text == target:
-                return index
-    candidates = []
-    for index, text in enumerate(clean):
-        reading = readings[index]
-        if reading is not None and reading.has_time and not _is_dateline(reading):
-            break
-        if not text or is_chrome(text) or readings[index] is not None or rules.matches(text):
-            continue
-        candidates.append(index)
-    for position, index in enumerate(candidates):
-        following = candidates[position + 1] if position + 1 < len(candidates) else None
-        if len(clean[index].split()) < 4:
-            continue
-        if following is not None and following == next_text(clean, index):
-            after = clean[following]
-            section_name = not any(char.isdigit() for char in after) and not is_byline(after)
-            if len(after.split()) <= 3 and section_name and not after.endswith("."):
-                continue
-        return index
-    return candidates[0] if candidates else None
-
-
 def _first_entry(clean: list[str], readings: list[Reading | None], top: int | None) -> int:
     """The first line that opens an entry: a stamp whose shape other stamps share, or the
     first stamp with no dateline phrase (header datelines stand above it)."""
@@ -231,6 +198,8 @@ def _walk(
             continue
         if is_chrome(text):
             leave_out(page, index, raw_lines)
+            if is_teaser_link(text):  # its card's date or reading time below it goes too
+                _leave_out_card(page, raw_lines, clean, index + 1)
         elif folded in KEY_EVENT_MARKERS or folded in PINNED_MARKERS:
             _mark(page, index, folded, current, pending, blank_before)
         elif len(text) < 60 and _ZONE_STATEMENT.search(folded):
@@ -239,7 +208,7 @@ def _walk(
         elif (
             reading is not None
             and index < first_entry
-            and (_is_dateline(reading) or reading.has_time or reading.age is not None)
+            and (is_dateline(reading) or reading.has_time or reading.age is not None)
         ):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
@@ -254,7 +223,7 @@ def _walk(
             section += 1
             current = None
         elif reading is not None and opens_entry(reading) and index >= first_entry:
-            if _glued(current, blank_before, reading, clean, index, page):
+            if _glued(current, blank_before, reading, clean, index, page, readings):
                 assert current is not None
                 page.glued.append((index + 1, current))
                 page.kinds[index] = "paragraph"
@@ -265,7 +234,7 @@ def _walk(
         elif current is not None and reading is not None and reading.prefix == "updated":
             page.kinds[index] = "updated"
             current.updated, current.updated_line = reading, index + 1
-        elif reading is not None and _is_dateline(reading):
+        elif reading is not None and is_dateline(reading):
             page.kinds[index] = "dateline"
             page.datelines.append((index + 1, reading))
         elif current is None and page.dates and (page.drafts or page.date_below_text):
@@ -276,6 +245,14 @@ def _walk(
         else:
             entry_text(page, raw_lines, clean, index, current)
         blank_before = False
+        index += 1
+
+
+def _leave_out_card(page: Page, raw_lines: list[str], clean: list[str], index: int) -> None:
+    while index < len(clean) and clean[index] and not page.kinds[index]:
+        if not is_teaser_card_line(clean[index]):
+            return
+        leave_out(page, index, raw_lines)
         index += 1
 
 
@@ -299,13 +276,61 @@ def _glued(
     clean: list[str],
     index: int,
     page: Page,
+    readings: list[Reading | None],
 ) -> bool:
-    """A bare time line standing inside an entry's text (a schedule), not opening one."""
-    if current is None or blank_before or reading.zone or reading.has_date or reading.rest:
+    """A time line standing inside an entry's text (a schedule), not opening one."""
+    if current is None or blank_before or reading.zone or reading.has_date:
         return False
     if not (current.body or current.title):
         return False
-    return page.blank_separated
+    if page.blank_separated and not reading.rest:
+        return True
+    return _schedule_item(current, reading, clean, index, page, readings)
+
+
+def _schedule_item(
+    current: Draft,
+    reading: Reading,
+    clean: list[str],
+    index: int,
+    page: Page,
+    readings: list[Reading | None],
+) -> bool:
+    """A time line right under a line that opens a list ('Ecco gli orari della finale:'), or
+    under the previous item of that list and later than it (a programme runs forward), whose
+    item ('21:00' over 'Inizio', or '21:00 – Inizio' on one line) ends before the next stamp."""
+    body = current.body
+    if not body or body[-1].line != index:  # the line right above is the entry's text
+        return False
+    previous = None
+    if page.glued and page.glued[-1][1] is current:
+        last = page.glued[-1][0]
+        if last == body[-1].line or (len(body) > 1 and last == body[-2].line):
+            previous = readings[last - 1]
+    if previous is None and not body[-1].text.rstrip().endswith(":"):
+        return False
+    if previous is not None and not _runs_forward(previous, reading):
+        return False
+    if reading.rest and (len(reading.rest.split()) > 10 or reading.rest.endswith((".", "!", "?"))):
+        return False  # '23.40 Uhr: Die Armee meldet ...': an entry of one sentence, not an item
+    end = index if reading.rest else index + 1  # the item's last line
+    if end >= len(clean) or not clean[end] or (end != index and end in page.stamp_lines):
+        return False
+    after = end + 1
+    return after >= len(clean) or not clean[after] or after in page.stamp_lines
+
+
+def _runs_forward(previous: Reading, reading: Reading) -> bool:
+    """The later of two times in a programme: later in the day, or past midnight."""
+
+    def minutes(r: Reading) -> int:
+        hour = r.hour or 0
+        if r.meridiem is not None:
+            hour = hour % 12 + r.meridiem
+        return hour * 60 + (r.minute or 0)
+
+    before, now = minutes(previous), minutes(reading)
+    return now > before or before - now >= 12 * 60
 
 
 def _open_entry(

@@ -148,7 +148,8 @@ def _read_page(
             code="no-entries",
         )
     else:
-        order, entries = _date_entries(page, options, clock, published, updated)
+        last = updated if isinstance(updated, datetime) else None  # a day ends no walk
+        order, entries = _date_entries(page, options, clock, published, last)
     check_page(page, raw_lines, rules, clock, names_for(language))
     problems.raise_if_any()
     warnings = confirmed(sorted(warnings, key=lambda w: w.line), options.confirm, raw_lines)
@@ -204,8 +205,9 @@ def _clock(
     return clock
 
 
-def _page_dates(page: Page, clock: Clock) -> tuple[datetime | date | None, datetime | None]:
-    """The page's publication and last update, from its datelines."""
+def _page_dates(page: Page, clock: Clock) -> tuple[datetime | date | None, datetime | date | None]:
+    """The page's publication and last update, from its datelines (a day when a dateline
+    gives no time: 'Güncelleme : 16.05.2025')."""
     found: dict[str, datetime | date] = {}
     first_published = any(
         r.prefix == "first-published" or (r.also and r.also.prefix == "first-published")
@@ -228,8 +230,6 @@ def _page_dates(page: Page, clock: Clock) -> tuple[datetime | date | None, datet
     for moment in (published, updated):
         if moment is not None and clock.reference is None:
             clock.reference = moment.date() if isinstance(moment, datetime) else moment
-    if not isinstance(updated, datetime):
-        updated = None
     return published, updated
 
 

@@ -48,6 +48,7 @@ PREFIXES = {
         "yayınlanma",
     ],
     "updated": [
+        "stand:",
         "last updated on",
         "last updated",
         "updated on",

@@ -17,6 +17,7 @@ from .furniture import (
     is_caption,
     is_chrome,
     is_name_list,
+    is_text_source,
 )
 
 
@@ -112,6 +113,8 @@ def title_from_above(page: Page, draft: Draft) -> None:
         pool = owner.body if owner is not None and kind != "intro" else page.intro
         if owner is not None and owner.title is not None and owner.title.line == back + 1:
             return
+        if page.glued and page.glued[-1][0] == back + 1:
+            return  # a schedule's item ('15:30 – Conferência ...'), not a title
         if pool and pool[-1].line == back + 1 and title_like(pool[-1].text):
             draft.title = pool.pop()
             page.kinds[back] = "title"
@@ -145,8 +148,18 @@ def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) 
     if _repeated(clean, index):
         leave_out(page, index, raw_lines)  # a lead image's caption, copied twice
         return
+    item = _item(text)
+    if item != text and title_like(item) and item in clean[index + 1 :]:
+        page.key_titles.add(item)  # a list of entries' titles: the key events, left out
+        leave_out(page, index, raw_lines)
+        return
     page.kinds[index] = "intro"
     page.intro.append(Paragraph(raw_lines[index].strip(), index + 1))
+
+
+def _item(text: str) -> str:
+    """A list item's text without its bullet: '• Austausch ...' -> 'Austausch ...'."""
+    return text.lstrip("•–*·- ").strip() or text
 
 
 def _repeated(clean: list[str], index: int) -> bool:
@@ -163,6 +176,9 @@ def entry_text(
     following = next_text(clean, index)
     while following is not None and page.kinds[following] == "furniture":
         following = next_text(clean, following)  # a player left out under a title
+    if is_text_source(text) and not (draft.captions and draft.captions[-1].line == index):
+        leave_out(page, index, raw_lines)  # the entry's sources, under no photo's caption
+        return
     if (
         is_caption(text)
         or ends_with_credit(text)
@@ -248,8 +264,8 @@ def skip_block(
                     index += 1
                     continue
                 break
-            if text in set(clean[index + 1 :]):
-                page.key_titles.add(text)
+            if _item(text) in set(clean[index + 1 :]):
+                page.key_titles.add(_item(text))
                 leave_out(page, index, raw_lines)
             elif is_chrome(text):
                 leave_out(page, index, raw_lines)
