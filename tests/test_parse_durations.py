@@ -83,3 +83,19 @@ def test_a_label_and_its_length_on_one_line_are_chrome(player: str) -> None:
     )
     assert times == ["16 13:05", "16 14:20"]
     assert player in left_out
+
+
+@pytest.mark.parametrize("line", ["Lecture 1 min.", "4 min read", "Lesezeit: 4 Min."])
+def test_a_reading_time_is_chrome(line: str) -> None:
+    times, left_out = _parse(f"14:20\nThe harbour wall gave way this morning.\n{line}\n")
+    assert times == ["16 14:20"]
+    assert line in left_out
+
+
+def test_a_label_the_clips_title_and_its_length_are_chrome() -> None:
+    times, left_out = _parse(
+        "21:15\nMerz wants a coalition by Easter.\nVideo\ntagesschau 20:00 Uhr, 23.02.2025\n"
+        "3 Min\n\n19:40\nScholz concedes defeat.\n"
+    )
+    assert times == ["16 19:40", "16 21:15"]
+    assert {"Video", "tagesschau 20:00 Uhr, 23.02.2025", "3 Min"} <= set(left_out)

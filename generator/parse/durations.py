@@ -12,8 +12,8 @@ roll the day over between two entries that are in order without it.
 The rules, none of them an outlet's:
 
 1. A player line (a label and a ``Duration`` statement: ``Play video, "...", Duration
-   1,02``; a label and a length: ``Listen · 4 min``, ``Video 1:32``; a progress ``0:00 /
-   1:32``) is chrome; so is the clock-shaped line under it.
+   1,02``; a label and a length: ``Listen · 4 min``, ``Video 1:32``; a reading time ``Lecture 1
+   min.``; a progress ``0:00 / 1:32``) is chrome; so is the clock-shaped line under it.
 2. A clock-shaped line (``0:57``, ``01:34``, ``1:02:33``) right under a player label
    that stands inside an entry's block (a stamp or text right above it) is a duration; a
    label after a blank line, above a stamp, is the entry's label, not a player.
@@ -55,6 +55,27 @@ PLAYER_LABELS = {
     "tr": "Oynat|İzle|Videoyu izle|Video|Dinle|Haberi dinle",
 }
 """What players say beside their length, per language (any letter case, ``'`` or ``’``)."""
+
+READING_TIMES = {
+    "en": "Reading time|Read time|Listening time|read|listen",
+    "de": "Lesezeit|Lesedauer|Hördauer",
+    "fr": "Lecture|Temps de lecture|de lecture|d'écoute",
+    "es": "Lectura|Tiempo de lectura|de lectura",
+    "it": "Lettura|Tempo di lettura|di lettura",
+    "pt": "Leitura|Tempo de leitura|de leitura",
+    "nl": "Leestijd|Leesduur",
+    "ru": "Время чтения|чтения",
+    "uk": "Час читання|читання",
+    "tr": "Okuma süresi|okuma",
+}
+"""What stands before or after a reading or listening time (``Lecture 1 min.``, ``4 min
+read``), per language."""
+
+_READING = {
+    label.casefold().replace("’", "'")
+    for labels in READING_TIMES.values()
+    for label in labels.split("|")
+}
 
 _LABELS = {
     label.casefold().replace("’", "'")
@@ -120,24 +141,24 @@ def mark_durations(
 def _player_block(clean: list[str], readings: list[Reading | None], index: int) -> list[int]:
     """The lines of the player whose length stands on line ``index`` (rules 1 to 4)."""
     text = clean[index]
-    above = index - 1 if index > 0 and clean[index - 1] else None
     if _is_player_line(text):
         return [index]
     if _SOURCED.fullmatch(text):
-        return [*_label_above(clean, index), index, *_clip_title(clean, readings, index)]
-    if above is None:
+        return [*_label_above(clean, index, _is_label), index, *_clip_title(clean, readings, index)]
+    clock = _DURATION.fullmatch(text) is not None
+    if not clock and not is_length(text):
         return []
-    if is_length(text) and _is_button(clean[above]):
-        return [above, index]
-    if is_length(text) and index + 1 < len(clean) and _is_button(clean[index + 1]):
+    if not clock and index + 1 < len(clean) and _is_button(clean[index + 1]):
         return [index, index + 1]
-    if not _DURATION.fullmatch(text):
+    if index == 0 or not clean[index - 1]:
         return []
-    if _is_player_line(clean[above]):
+    if clock and _is_player_line(clean[index - 1]):
         return [index, *_clip_title(clean, readings, index)]
-    if _is_button(clean[above]) and _inside_entry(clean, above):
-        return [above, index, *_clip_title(clean, readings, index)]
-    return []
+    above = _label_above(clean, index, _is_button)
+    if not above or (clock and not _inside_entry(clean, above[0])):
+        return []
+    title = _clip_title(clean, readings, index) if len(above) == 1 else []
+    return [*above, index, *title]
 
 
 def _buttons(clean: list[str], rules: FurnitureRules) -> list[int]:
@@ -189,15 +210,21 @@ def _is_player_line(text: str) -> bool:
 
 
 def _label_and_length(text: str) -> bool:
-    """A label and a length on one line (``Video 1:32``); a count of minutes may come
-    first (``4 min · Listen``), a clock may not (``14:05 Video`` is a stamp and its title)."""
+    """A label and a length on one line (``Video 1:32``, ``Lecture 1 min.``); a count of
+    minutes may come first (``4 min · Listen``, ``4 min read``), a clock may not (``14:05
+    Video`` is a stamp and its title)."""
     if len(text) > 60 or not any(char.isdigit() for char in text):
         return False
     for found in re.finditer(rf"{_SEPARATOR}(?:{_CLOCK}|{_LENGTH.pattern})$", text, re.I):
-        if found.start() and _is_button(text[: found.start()]):
+        if found.start() and _is_button_or_reading(text[: found.start()]):
             return True
-    match = re.match(rf"{_LENGTH.pattern}{_SEPARATOR}", text, re.I)  # not '14:05 Video
-    return match is not None and match.end() < len(text) and _is_button(text[match.end() :])
+    match = re.match(rf"{_LENGTH.pattern}{_SEPARATOR}", text, re.I)
+    return match is not None and _is_button_or_reading(text[match.end() :].rstrip("."))
+
+
+def _is_button_or_reading(text: str) -> bool:
+    folded = text.casefold().replace("’", "'").rstrip(" :")
+    return folded in _LABELS or folded in _READING
 
 
 def _inside_entry(clean: list[str], label: int) -> bool:
@@ -206,12 +233,13 @@ def _inside_entry(clean: list[str], label: int) -> bool:
     return label > 0 and bool(clean[label - 1])
 
 
-def _label_above(clean: list[str], index: int) -> list[int]:
-    """A sourced clip's label right above it, or its label and its title (rule 3)."""
-    if index > 0 and clean[index - 1] and _is_label(clean[index - 1]):
+def _label_above(clean: list[str], index: int, is_label: Callable[[str], bool]) -> list[int]:
+    """The player's label right above its length, or its label and the clip's title
+    (``Video`` / ``tagesschau 20:00 Uhr, 23.02.2025`` / ``3 Min``)."""
+    if is_label(clean[index - 1]):
         return [index - 1]
     two_above = index > 1 and clean[index - 1] and clean[index - 2]
-    if two_above and _is_label(clean[index - 2]) and _title_like(clean[index - 1]):
+    if two_above and is_label(clean[index - 2]) and _title_like(clean[index - 1]):
         return [index - 2, index - 1]
     return []
 
