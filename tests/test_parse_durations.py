@@ -99,3 +99,29 @@ def test_a_label_the_clips_title_and_its_length_are_chrome() -> None:
     )
     assert times == ["16 19:40", "16 21:15"]
     assert {"Video", "tagesschau 20:00 Uhr, 23.02.2025", "3 Min"} <= set(left_out)
+
+
+def test_a_stray_time_whose_text_is_set_apart_by_a_blank_line_stays_an_entry() -> None:
+    blog = parse_liveblog(
+        _page(
+            "18:45\n\nSoldiers are clearing the roads.\n\n1:32\n\nThe rail link stays closed.\n\n"
+            "15:02\n\nThe toll has risen to 62.\n\n09:30\n\nTrains are suspended.\n"
+        ),
+        options=ParseOptions(timezone="Europe/London"),
+    )
+    assert [e.posted.strftime("%d %H:%M") for e in blog.entries] == [
+        "16 01:32",
+        "16 09:30",
+        "16 15:02",
+        "16 18:45",
+    ]
+    assert [(w.line, w.code) for w in blog.warnings] == [(8, "out-of-order")]
+
+
+@pytest.mark.parametrize(
+    ("line", "out"), [("4 min", True), ("6 Min.", True), ("10 minutes", False)]
+)
+def test_an_abbreviated_length_alone_is_chrome(line: str, out: bool) -> None:
+    times, left_out = _parse(f"14:20\nThe harbour wall gave way this morning.\n{line}\n")
+    assert times == ["16 14:20"]
+    assert (line in left_out) is out

@@ -20,7 +20,8 @@ The rules, none of them an outlet's:
 3. A clock followed by a credit (``02:15 - Source: CNN``) is a clip's duration wherever it
    stands; the label above it and the clip's title between them are chrome too.
 4. A count of minutes or seconds with no age word (``4 min``, not ``4 min ago``) next to a
-   player label is the length of the audio or video.
+   player label is the length of the audio or video; abbreviated (``4 min``, ``6 Min.``),
+   it is one on a line of its own too (the label may be an icon that copies as nothing).
 5. A player's label alone at the foot of an entry's text (``Guarda il video`` above a
    blank line) is the player's button.
 6. A bare time with no text of its own (only chrome follows before the next blank line or
@@ -100,6 +101,8 @@ _LENGTH = re.compile(
     re.IGNORECASE,
 )
 """A length: a count of seconds or minutes with no age word (``4 min``, ``6 Min.``)."""
+_ABBREVIATED = re.compile(r"\d{1,3} ?(?:s|sec|min|mins|dk|мин|хв)\.?", re.IGNORECASE)
+"""A length as players and reading times abbreviate it; ``10 minutes`` spelled out is text."""
 _PROGRESS = re.compile(rf"{_CLOCK} ?/ ?{_CLOCK}")
 """A player's progress: ``0:00 / 1:32``."""
 _SEPARATOR = r" ?[,:·•|–—-]? ?"
@@ -150,13 +153,14 @@ def _player_block(clean: list[str], readings: list[Reading | None], index: int) 
         return []
     if not clock and index + 1 < len(clean) and _is_button(clean[index + 1]):
         return [index, index + 1]
+    lone = [] if clock or not _ABBREVIATED.fullmatch(text) else [index]  # '4 min' alone
     if index == 0 or not clean[index - 1]:
-        return []
+        return lone
     if clock and _is_player_line(clean[index - 1]):
         return [index, *_clip_title(clean, readings, index)]
     above = _label_above(clean, index, _is_button)
     if not above or (clock and not _inside_entry(clean, above[0])):
-        return []
+        return lone
     title = _clip_title(clean, readings, index) if len(above) == 1 else []
     return [*above, index, *title]
 
@@ -305,12 +309,14 @@ def _face(reading: Reading | None) -> int | None:
 
 
 def _empty(clean: list[str], rules: FurnitureRules, index: int, stop: int) -> bool:
-    """Only chrome between the line and the next blank line or stamp."""
+    """Only chrome between the line and the next blank line or stamp; when a blank line
+    stands right under it (a page that sets its text apart), up to the next stamp."""
+    apart = index + 1 < stop and not clean[index + 1]
     for later in range(index + 1, stop):
         text = clean[later]
-        if not text:
+        if not text and not apart:
             return True
-        if not _is_chrome(text, rules):
+        if text and not _is_chrome(text, rules):
             return False
     return True
 
