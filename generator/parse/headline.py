@@ -40,19 +40,56 @@ def find_headline(
             if text == target:
                 return index
     candidates = _candidates(clean, readings, rules)
+    menu = _menu_lines(clean, candidates)
     for position, index in enumerate(candidates):
         following = candidates[position + 1] if position + 1 < len(candidates) else None
-        if len(clean[index].split()) < 4:
+        if len(clean[index].split()) < 4 or index in menu:
             continue
         if following is not None and following == next_text(clean, index):
-            after = clean[following]
-            section_name = not any(char.isdigit() for char in after) and not is_byline(after)
-            if len(after.split()) <= 3 and section_name and not after.endswith("."):
+            # A breadcrumb ('Le notizie di oggi in Campania' / 'Cronaca') has the headline
+            # under it; a headline may have one short line under it (a desk's name: 'TOI
+            # News Desk') before its dateline or standfirst.
+            after, then = clean[following], next_text(clean, following)
+            heading = then is not None and then in candidates and not _sentence(clean[then])
+            if _section_name(after) and heading:
                 continue
         if following is not None and _kicker(clean, readings, index, following):
             return following
         return index
     return candidates[0] if candidates else None
+
+
+def _section_name(text: str) -> bool:
+    """A menu's item: three words at most, no figures, no sentence, no byline."""
+    return (
+        len(text.split()) <= 3
+        and not any(char.isdigit() for char in text)
+        and not is_byline(text)
+        and not text.endswith(".")
+    )
+
+
+def _sentence(text: str) -> bool:
+    return text.rstrip("\"'”’»)").endswith((".", "!", "?"))
+
+
+def _menu_lines(clean: list[str], candidates: list[int]) -> set[int]:
+    """Lines of a site's menu: a run of adjacent candidate lines, none over four words or a
+    sentence, three or more of them section names ('The Times of Israel' / 'Israel & the
+    Region' / 'Jewish Times' / 'Ops & Blogs'). Chrome or a blank line ends a run."""
+    menu: set[int] = set()
+    run: list[int] = []
+    for index in [*candidates, -2]:
+        if run and index != run[-1] + 1:
+            short = all(
+                len(clean[i].split()) <= 4 and not clean[i].endswith((".", "!", "?", ":"))
+                for i in run
+            )
+            if short and sum(_section_name(clean[i]) for i in run) >= 3:
+                menu.update(run)
+            run = []
+        run.append(index)
+    return menu
 
 
 def _candidates(
