@@ -75,7 +75,9 @@ def test_a_bare_time_without_text_out_of_order_is_a_length() -> None:
     assert "02:47" in left_out
 
 
-@pytest.mark.parametrize("player", ["Listen · 4 min", "Video 1:32", "0:00 / 1:32"])
+@pytest.mark.parametrize(
+    "player", ["Listen · 4 min", "Video 1:32", "0:00 / 1:32", "Duration: 2 minutes 5 seconds"]
+)
 def test_a_label_and_its_length_on_one_line_are_chrome(player: str) -> None:
     times, left_out = _parse(
         f"14:20\nThe harbour wall gave way this morning.\n{player}\n\n"

@@ -94,7 +94,11 @@ SOURCE_WORDS = "source|fuente|fonte|quelle|bron|источник|джерело|
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DURATION = re.compile(_CLOCK)
 _SOURCED = re.compile(rf"{_CLOCK} ?[-–—|] ?(?:{SOURCE_WORDS}) ?: ?[^.!?]{{1,40}}", re.IGNORECASE)
-_STATED = re.compile(rf"(?:^|, |\s)(?:{DURATION_WORDS}):? \d{{1,2}}[:.,]\d{{2}}\b", re.IGNORECASE)
+_STATED = re.compile(
+    rf"(?:^|, |\s)(?:{DURATION_WORDS}):? (?:\d{{1,2}}[:.,]\d{{2}}\b"
+    r"|\d{1,3} ?(?:min|minutes?|s|sec|seconds?|minuten|minuti|minutos?)\b)",
+    re.IGNORECASE,
+)
 _LENGTH = re.compile(
     r"\d{1,3} ?(?:s|sec|secs|seconds?|min|mins|minutes?|minuten|minuti|minutos?|minut|dk"
     r"|dakika|мин|минут[аы]?|хв|хвилин[аи]?)\.?",
@@ -209,7 +213,7 @@ def _is_player_line(text: str) -> bool:
     return (
         first[0] in _LABEL_WORDS
         or (len(first) > 1 and " ".join(first[:2]) in _LABELS)
-        or (_STATED.fullmatch(text) is not None)
+        or (len(text) <= 40 and _STATED.match(text) is not None)
     )
 
 
