@@ -11,7 +11,8 @@ Each runs in a fresh process, as ``mkdocs build`` does, so peak memory is that p
 own ``ru_maxrss``. Sizes marked ``core_only`` (see ``bench.synth.SIZES``) run (a) alone
 unless ``--full`` is given; ``--core-only`` runs (a) alone for every size. Then, for the
 seed and for the largest size whose builds ran, the wait under ``mkdocs serve`` from saving
-``annotations.yml`` to the page showing the change.
+``annotations.yml`` to the page showing the change. Last, with ``--core-only`` too, the
+parser at 20,000 entries against a baseline (``bench/parse_speed.py``).
 Usage: ``python -m bench.run [--sizes small,medium] [--repeat 3] [--core-only | --full]``;
 ``BENCH_SIZES`` sets the default sizes.
 """
@@ -39,6 +40,9 @@ from generator.pipeline import build
 from generator.plugin import THEME_DIR
 
 from .mkdocs_config import item_name, read_config
+from .parse_speed import ENTRIES as PARSE_ENTRIES
+from .parse_speed import KINDS as PARSE_KINDS
+from .parse_speed import format_parse_report, measure_parse
 from .serve import time_rebuilds
 from .synth import SIZES, Size, write_explainer
 
@@ -110,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"also run the mkdocs builds (b) and (c) for {core_only}, core-only by default",
     )
+    parser.add_argument(
+        "--parse-entries",
+        type=int,
+        default=PARSE_ENTRIES,
+        help=f"entries of the parse measurement (default {PARSE_ENTRIES:,}; 0 skips it)",
+    )
     args = parser.parse_args(argv)
     names = list(SIZES) if args.sizes == "all" else [n.strip() for n in args.sizes.split(",")]
     unknown = [name for name in names if name not in SIZES]
@@ -140,9 +150,22 @@ def main(argv: list[str] | None = None) -> int:
             _progress(f"{label}: timing a save under mkdocs serve")
             waits = time_rebuilds(project / "plugin", args.repeat, args.serve_timeout)
             serve[label] = statistics.median(waits)
+    parsing = []
+    for kind in PARSE_KINDS if args.parse_entries else ():
+        _progress(f"parse: {kind} live-blog, {args.parse_entries:,} entries ({args.repeat} runs)")
+        parsing.append(measure_parse(kind, args.repeat, args.parse_entries))
     print(format_report(results, serve, args.repeat))
+    if parsing:
+        print("\n".join(["", *format_parse_report(parsing, args.repeat)]))
     (out / "results.json").write_text(
-        json.dumps({"sizes": [_as_json(r) for r in results], "serve_s": serve}, indent=2),
+        json.dumps(
+            {
+                "sizes": [_as_json(r) for r in results],
+                "serve_s": serve,
+                "parse": [asdict(r) for r in parsing],
+            },
+            indent=2,
+        ),
         "utf-8",
     )
     return 0 if all(r.same_site is not False for r in results) else 1

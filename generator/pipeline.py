@@ -8,14 +8,13 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .cache import ContentCache
+from .collector import cycle_collector_paused
 from .errors import ContentError, ProblemCollector
 from .link import link, make_blocks
 from .link.entries import EntryIndex
@@ -61,7 +60,7 @@ def build(
     will be published; only the structured data's absolute addresses need them. A ``cache``
     (kept by ``mkdocs serve`` between saves) reuses what was read from unchanged files.
     """
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         problems = ProblemCollector()
         loaded = collect(content_dir, problems, cache)
         problems.raise_if_any()
@@ -72,20 +71,6 @@ def build(
         entries = explainer.liveblog.entries
         pages = {entry.anchor: router.entry_page(entry.anchor) for entry in entries}
         return replace(site, entry_pages=pages, records=loaded.records)
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """The stages make hundreds of thousands of small objects that form no cycles; Python's
-    cycle collector would scan them all again and again (a fifth of a large build's time).
-    Plain reference counting still frees everything as usual."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def assemble(content_dir: Path) -> Explainer:

@@ -39,7 +39,10 @@ def describe_lines(lines: Sequence[ClassifiedLine]) -> list[str]:
 def shown(text: str) -> str:
     """The line with outer blanks removed and control characters escaped: the text is
     untrusted, and a terminal would obey them."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text.strip())
+    text = text.strip()
+    if text.isprintable():
+        return text  # most lines: one test of the whole line, not one per character
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def lines_of(error: BaseException) -> Iterable[ClassifiedLine]:

@@ -23,6 +23,8 @@ _UNSAFE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 """What may not stand raw in a quoted scalar (tab and line breaks are escaped by JSON)."""
+_JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(text, ensure_ascii=False)``, without making an encoder for every string."""
 
 
 def dump_yaml(data: object) -> str:
@@ -39,7 +41,7 @@ def dump_yaml(data: object) -> str:
 
 def quote(text: str) -> str:
     """A YAML double-quoted scalar that reads back as exactly ``text``."""
-    quoted = json.dumps(text, ensure_ascii=False)
+    quoted = _JSON_STRING(text)
     if _UNSAFE.search(quoted) is None:
         return quoted
     return _UNSAFE.sub(_escape, quoted)
@@ -50,6 +52,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _scalar(value: object) -> str:
+    if isinstance(value, str):  # first: nearly every value is text
+        return quote(value)
     if value is None:
         return "null"
     if value is True:
@@ -58,8 +62,6 @@ def _scalar(value: object) -> str:
         return "false"
     if isinstance(value, int):
         return repr(value)
-    if isinstance(value, str):
-        return quote(value)
     if isinstance(value, Mapping):
         return "{}"
     if isinstance(value, Sequence):
@@ -80,7 +82,9 @@ def _write_mapping(data: Mapping[object, object], indent: str, out: list[str]) -
 
 def _write_sequence(data: Sequence[object], indent: str, out: list[str]) -> None:
     for item in data:
-        if isinstance(item, Mapping) and item:
+        if isinstance(item, str):  # a paragraph: the commonest item, tested first
+            out.append(f"{indent}- {quote(item)}\n")
+        elif isinstance(item, Mapping) and item:
             # "- key: value" with the mapping's other keys under the first.
             out.append(f"{indent}- ")
             inner = indent + "  "
@@ -100,7 +104,9 @@ def _write_sequence(data: Sequence[object], indent: str, out: list[str]) -> None
 
 def _write_value(value: object, indent: str, out: list[str]) -> None:
     """After ``key:``: a scalar on the same line, or a nested block below it."""
-    if isinstance(value, Mapping) and value:
+    if isinstance(value, str):
+        out.append(f" {quote(value)}\n")
+    elif isinstance(value, Mapping) and value:
         out.append("\n")
         _write_mapping(value, indent + "  ", out)
     elif isinstance(value, list | tuple) and value:

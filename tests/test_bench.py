@@ -125,7 +125,7 @@ def test_quick_run_prints_well_formed_tables(tmp_path):
     out = tmp_path / "bench-out"
     command = [sys.executable, "-m", "bench.run", "--sizes", "small", "--repeat", "1"]
     done = subprocess.run(
-        [*command, "--out", str(out)],
+        [*command, "--parse-entries", "200", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -167,7 +167,7 @@ def test_core_only_run_measures_the_core_and_no_build(tmp_path):
     out = tmp_path / "bench-out"
     command = [sys.executable, "-m", "bench.run", "--sizes", "small", "--repeat", "1"]
     done = subprocess.run(
-        [*command, "--core-only", "--out", str(out)],
+        [*command, "--core-only", "--parse-entries", "200", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -179,8 +179,14 @@ def test_core_only_run_measures_the_core_and_no_build(tmp_path):
     assert rows[1][6:] == ["—"] * 8
     assert "| explainer |" not in done.stdout and "| target |" not in done.stdout
     assert not (out / "small" / "baseline").exists() and not (out / "seed").exists()
-    (size,) = json.loads((out / "results.json").read_text("utf-8"))["sizes"]
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    (size,) = results["sizes"]
     assert size["core_s"] > 0 and size["plugin_s"] is None and size["same_site"] is None
+    # The parser's own table, measured with --core-only too.
+    parsing = _table(done.stdout, "| live-blog |")
+    assert [row[:2] for row in parsing[1:]] == [["plain", "200"], ["messy", "200"]]
+    assert all(float(cell) > 0 for row in parsing[1:] for cell in row[3:7])
+    assert [r["name"] for r in results["parse"]] == ["plain", "messy"]
 
 
 def _table(output: str, header: str) -> list[list[str]]:

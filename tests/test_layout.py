@@ -12,7 +12,7 @@ from support import ROOT
 PACKAGE = ROOT / "generator"
 STAGES = ("parse", "load", "link", "render")
 """In pipeline order: a stage may use the shared vocabulary and the stages before it."""
-SHARED = ("model", "errors")
+SHARED = ("model", "errors", "collector")  # collector: the cycle collector paused, nothing else
 ENGINES = ("mkdocs", "properdocs", "material", "zensical")
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80

@@ -101,7 +101,8 @@ def read_stamp(line: str, names: Names) -> Reading | None:
             if folded in names.relative_days
             else None
         )
-    starts_stamp = line[0].isdigit() or line[0] == "+" or _PREFIX.match(line)
+    prefix = _PREFIX.match(line)
+    starts_stamp = line[0].isdigit() or line[0] == "+" or prefix
     if len(line) > 60 and not starts_stamp and not _LEAD.match(line):
         return None  # a sentence: stamps are short or start with their time
     wrapped = line.startswith("+++")
@@ -111,7 +112,8 @@ def read_stamp(line: str, names: Names) -> Reading | None:
         inner = _read_parts(text[lead.end() :], names, wrapped)
         if inner is not None and (inner.prefix or (inner.has_date and inner.has_time)):
             return inner
-    prefix = _PREFIX.match(text)
+    if wrapped:
+        prefix = _PREFIX.match(text)
     if prefix is not None:
         age = read_age(text[prefix.end() :].strip(" :"), names)
         if age is not None:
@@ -174,11 +176,12 @@ def _read_parts(text: str, names: Names, wrapped: bool = False) -> Reading | Non
     return _finish(readings, "", "", names)
 
 
-_KINDS = ("numdate", "clock", "offset", "number", "meridiem", "word", "sep")
-
-
 def _kind(token: re.Match[str]) -> str:
-    return next(kind for kind in _KINDS if token.group(kind) is not None)
+    """The token's alternative in _TOKEN: its one named group, or ``number`` for an ordinal
+    (``ordinal`` is the only group inside another alternative)."""
+    kind = token.lastgroup
+    assert kind is not None
+    return "number" if kind == "ordinal" else kind
 
 
 def _word_start(text: str, position: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import cast
 
+from ..collector import cycle_collector_paused
 from ..errors import ContentError, Problem, ProblemCollector
 from ..model import (
     ClassifiedLine,
@@ -84,6 +85,7 @@ def parse_liveblog(
     return read_liveblog(text, path, options)[0]
 
 
+@cycle_collector_paused()  # also for `explainer parse` and `check`, outside the pipeline
 def read_liveblog(
     text: str, path: str = "liveblog.txt", options: ParseOptions = ParseOptions()
 ) -> tuple[Liveblog, str]:
@@ -107,10 +109,8 @@ def read_liveblog(
     names = names_for(language)
     rules = FurnitureRules(options.furniture, problems)
     page = classify(raw_lines, names, rules, options.headline)
-    lines = tuple(
-        ClassifiedLine(number, cast(LineKind, kind or "paragraph"), raw)
-        for number, (kind, raw) in enumerate(zip(page.kinds, raw_lines), start=1)
-    )
+    kinds = cast(list[LineKind], [kind or "paragraph" for kind in page.kinds])
+    lines = tuple(map(ClassifiedLine, range(1, len(raw_lines) + 1), kinds, raw_lines))
     try:
         return _read_page(page, lines, raw_lines, rules, problems, path, options, language)
     except ContentError as error:

@@ -102,6 +102,8 @@ class Names:
     ages: tuple[tuple[re.Pattern[str], timedelta], ...]
     numeric_order: str
     """The order of day, month and year in a numeric date: ``dmy``, ``mdy`` or ``ymd``."""
+    any_age: re.Pattern[str]
+    """``ages`` in one pattern: most lines are no age, and one test says so."""
 
 
 def fold(word: str) -> str:
@@ -143,7 +145,8 @@ def names_for(language: str) -> Names:
         (re.compile(r"(\d+)(?:h| ?(?:h|hrs?|hours?) ago)", re.I), timedelta(hours=1)),
     ]
     order = _numeric_order(Locale.parse(codes[0]).date_formats["short"].pattern)
-    return Names(months, weekdays, relative, tuple(ages), order)
+    any_age = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in ages), re.I)
+    return Names(months, weekdays, relative, tuple(ages), order, any_age)
 
 
 def _age_pattern(cldr: str) -> re.Pattern[str]:
@@ -164,6 +167,8 @@ def _numeric_order(pattern: str) -> str:
 def read_age(text: str, names: Names) -> timedelta | None:
     """``2m ago``, ``1h``, ``vor 5 Minuten``: how long before the capture, or None."""
     folded = fold(text)
+    if names.any_age.fullmatch(folded) is None:
+        return None
     for pattern, size in names.ages:
         match = pattern.fullmatch(folded)
         if match is not None:

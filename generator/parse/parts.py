@@ -183,14 +183,14 @@ def entry_text(
         is_caption(text)
         or ends_with_credit(text)
         or (
-            following is not None
+            title_like(text)  # first: most paragraphs end with a full stop
+            and len(text.split()) <= 14
+            and following is not None
             and (
                 is_agency_credit(clean[following])
                 or clean[following] == text
                 or _credit_only(clean[following])
             )
-            and title_like(text)
-            and len(text.split()) <= 14
         )
     ):
         page.kinds[index] = "caption"

@@ -96,6 +96,9 @@ _NEAR_CLOCK = re.compile(r"\d{1,2}[:.;][\dOoIl]{1,3}|\d{3,4}", re.ASCII)
 """'22:52', '22:5', '22;52', '2252': a clock, whole or mistyped."""
 
 
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
 _NEAR_MERIDIEM = re.compile(r"[ap]\.?m\.?", re.IGNORECASE)
 
 
@@ -115,8 +118,8 @@ def near_miss_kind(
 ) -> Literal["date", "time"] | None:
     """Whether a line of text looks like a mistyped date or time line, and which; month and
     weekday names in the page's language (English by default)."""
-    if len(clean) > _NEAR_MISS_LENGTH:
-        return None
+    if len(clean) > _NEAR_MISS_LENGTH or _ASCII_DIGIT.search(clean) is None:
+        return None  # every near miss has a day, a year or a clock in figures
     if _near_date(clean, months, weekdays):
         return "date"
     if _near_time(clean):

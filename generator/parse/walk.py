@@ -6,7 +6,7 @@ passed midnight. Decided on instants with zones, so a change of offset is no mid
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from ..model import Order
 from .dating import Clock, dst_kind, settle, utc
@@ -260,8 +260,16 @@ def _warn_no_date(walk: _Walk, draft: Draft, day: date) -> None:
 
 def _against(moment: datetime, previous: datetime, order: Order) -> bool:
     if order == "oldest-first":
-        return utc(moment) < utc(previous)
-    return utc(moment) > utc(previous)
+        return _earlier(moment, previous)
+    return _earlier(previous, moment)
+
+
+def _earlier(moment: datetime, other: datetime) -> bool:
+    """``utc(moment) < utc(other)``, converting only where it matters: Python compares two
+    zones, or one fixed offset, by instant; one ZoneInfo by clock face, fold ignored."""
+    if moment.tzinfo is not other.tzinfo or isinstance(moment.tzinfo, timezone):
+        return moment < other
+    return utc(moment) < utc(other)
 
 
 def _crosses(moment: datetime, previous: datetime, order: Order) -> bool:
