@@ -167,8 +167,8 @@ def format_parse_report(results: list[ParseResult], repeat: int) -> list[str]:
     for r in results:
         yaml_ratio, growth = r.yaml_s / r.parse_s, r.parse_s / r.tenth_s
         lines.append(
-            f"| {r.name} | {r.entries:,} | {r.lines:,} | {r.parse_s:.2f} | {r.yaml_s:.2f} "
-            f"| {r.baseline_s:.3f} | {r.parse_s / r.baseline_s:.0f} "
+            f"| {r.name} | {r.entries:,} | {r.lines:,} | {r.parse_s:.3f} | {r.yaml_s:.3f} "
+            f"| {r.baseline_s:.4f} | {r.parse_s / r.baseline_s:.0f} "
             f"| {yaml_ratio:.2f}: {_verdict(yaml_ratio, YAML_TARGET)} "
             f"| x{growth:.1f}: {_verdict(growth, GROWTH_TARGET)} |"
         )

@@ -14,6 +14,9 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .link.mentions import KeptMentions
+from .render.reuse import KeptPages
+
 T = TypeVar("T")
 
 
@@ -24,9 +27,14 @@ class ContentCache:
         self._kept: dict[str, tuple[Hashable, Any]] = {}
         self.computed: list[str] = []
         """The names computed (not reused) by the last build, for tests and the curious."""
+        self.mentions = KeptMentions()
+        """Each paragraph's mentions, while the glossary and notes stay the same."""
+        self.pages = KeptPages()
+        """The rendered pages whose inputs a save did not change (render/reuse.py)."""
 
     def start_build(self) -> None:
         self.computed = []
+        self.pages.start_build()
 
     def get(
         self, name: str, paths: Sequence[Path], compute: Callable[[], T], *inputs: Hashable

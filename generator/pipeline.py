@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from .cache import ContentCache
 from .collector import cycle_collector_paused
-from .errors import ContentError, ProblemCollector
+from .errors import ContentError, Problem, ProblemCollector
 from .link import link, make_blocks
 from .link.entries import EntryIndex
 from .link.mentions import build_matcher
@@ -42,7 +42,6 @@ from .model import (
 )
 from .parse import ParseOptions, parse_liveblog
 from .render import render_site
-from .render.router import Router
 
 T = TypeVar("T")
 
@@ -66,11 +65,9 @@ def build(
         problems.raise_if_any()
         explainer = loaded.explainer
         assert explainer is not None
-        site = render_site(explainer, site_url, directory_urls)
-        router = Router(explainer, site_url, directory_urls)
-        entries = explainer.liveblog.entries
-        pages = {entry.anchor: router.entry_page(entry.anchor) for entry in entries}
-        return replace(site, entry_pages=pages, records=loaded.records)
+        pages = cache.pages if cache is not None else None
+        site = render_site(explainer, site_url, directory_urls, pages)
+        return replace(site, records=loaded.records)
 
 
 def assemble(content_dir: Path) -> Explainer:
@@ -129,15 +126,18 @@ def collect(
     annotations_path = content_dir / "annotations.yml"
     annotations: tuple[Annotation, ...] = ()
     if annotations_path.is_file():
-        annotations = problems.collect(read_annotations, annotations_path, problems) or ()
+        read = kept.reporting("annotations", [annotations_path], read_annotations, annotations_path)
+        annotations = read or ()
     shown_annotations = display_path(annotations_path)
     records = _record_counts(liveblog, glossary, annotations, shown_annotations)
     summary_path = content_dir / "summary.md"
-    summary = problems.collect(load_summary, summary_path) if summary_path.is_file() else None
+    summary = None
+    if summary_path.is_file():
+        summary = kept("summary", [summary_path], load_summary, summary_path)
     headlines_path = content_dir / "headlines.yml"
     headlines: tuple[Headline, ...] = ()
     if headlines_path.is_file():
-        headlines = problems.collect(load_headlines, headlines_path) or ()
+        headlines = kept("headlines", [headlines_path], load_headlines, headlines_path) or ()
 
     if liveblog is None:
         return Collected(None, glossary, notes, None, records)
@@ -162,6 +162,7 @@ def collect(
         summary=summary,
         headlines=headlines,
         headlines_path=display_path(headlines_path),
+        kept_mentions=cache.mentions if cache is not None else None,
     )
     return Collected(liveblog, glossary, notes, None if problems.problems else explainer, records)
 
@@ -183,7 +184,8 @@ def _record_counts(
 class _Kept:
     """``problems.collect(function, *arguments)``, or its result kept by the ``cache`` from
     a build with the same files (a result that failed is never kept: its problems must be
-    reported again). Only for loaders that report through raising, never to ``problems``."""
+    reported again). For loaders that report through raising; ``reporting`` is for those
+    that report to a collector as they go."""
 
     def __init__(self, cache: ContentCache | None, problems: ProblemCollector) -> None:
         self.cache, self.problems = cache, problems
@@ -196,6 +198,25 @@ class _Kept:
         return self.cache.get(
             name, paths, lambda: self.problems.collect(function, *arguments), *map(repr, arguments)
         )
+
+    def reporting(
+        self, name: str, paths: list[Path], function: Callable[..., T], *arguments: Any
+    ) -> T | None:
+        """``function(*arguments, problems)`` for a loader that reports to ``problems`` as
+        it goes (``read_annotations``): what it reported is kept with its result and
+        reported again, in the same words, whenever the result is reused."""
+        if self.cache is None:
+            return self.problems.collect(function, *arguments, self.problems)
+
+        def compute() -> tuple[T | None, list[Problem], list[Problem]]:
+            own = ProblemCollector()
+            value = own.collect(function, *arguments, own)
+            return value, own.problems, own.warnings
+
+        value, errors, warnings = self.cache.get(name, paths, compute, *map(repr, arguments))
+        self.problems.extend(errors)
+        self.problems.extend(warnings, warnings=True)
+        return value
 
 
 def _parse(

@@ -84,6 +84,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.site = None
         if self.preview is not None:
             self.preview.start_build()
+        if self.cache is not None:
+            self.cache.start_build()
         try:
             # The site's address makes the timeline's structured data absolute.
             self.site = build(

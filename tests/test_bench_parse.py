@@ -53,6 +53,6 @@ def test_parse_report_gives_ratios_and_verdicts():
          ParseResult("messy", 20_000, 120_000, 2.0, 2.5, 0.05, 0.1)],
         3,
     )  # fmt: skip
-    plain = "| plain | 20,000 | 60,000 | 1.00 | 0.25 | 0.020 | 50 | 0.25: met | x10.0: met |"
-    messy = "| messy | 20,000 | 120,000 | 2.00 | 2.50 | 0.050 | 40 | 1.25: missed | x20.0: missed |"
+    plain = "| plain | 20,000 | 60,000 | 1.000 | 0.250 | 0.0200 | 50 | 0.25: met | x10.0: met |"
+    messy = "| messy | 20,000 | 120,000 | 2.000 | 2.500 | 0.0500 | 40 | 1.25: missed | x20.0: missed |"
     assert plain in report and messy in report

@@ -25,7 +25,13 @@ from ..model import (
     TermRef,
 )
 from .entries import EntryIndex, apply_headlines, resolve_key_moments
-from .mentions import build_matcher, collect_backlinks, find_mentions, unused_warnings
+from .mentions import (
+    KeptMentions,
+    build_matcher,
+    collect_backlinks,
+    find_mentions,
+    unused_warnings,
+)
 from .quotes import place_annotations
 
 
@@ -42,6 +48,7 @@ def link(
     summary: Summary | None = None,
     headlines: Sequence[Headline] = (),
     headlines_path: str = "",
+    kept_mentions: KeptMentions | None = None,
 ) -> Explainer:
     """The explainer: blocks with their annotations and mentions, backlinks, key moments
     and every warning so far.
@@ -63,7 +70,8 @@ def link(
     known = {term.id for term in glossary} | {note.slug for note in notes}
     place_annotations(annotations, blocks, index, known, annotations_path, collector)
     matcher = collector.collect(build_matcher, glossary, notes) or build_matcher(glossary, ())
-    find_mentions(blocks, matcher, unlinked={TermRef(t.id) for t in glossary if not t.link})
+    unlinked = {TermRef(t.id) for t in glossary if not t.link}
+    find_mentions(blocks, matcher, unlinked, kept_mentions)
     backlinks = collect_backlinks(blocks)
     warnings = unused_warnings(glossary, notes, backlinks, blocks)
     collector.extend(warnings, warnings=True)

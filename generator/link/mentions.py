@@ -59,6 +59,24 @@ class Matcher:
         return target
 
 
+class KeptMentions:
+    """Under ``mkdocs serve``: each text's mentions, kept while the matcher stays the same
+    (a save of annotations.yml finds the same mentions in the same 10,000 paragraphs)."""
+
+    def __init__(self) -> None:
+        self._matcher: Matcher | None = None
+        self._found: dict[str, list[tuple[int, int, Target]]] = {}
+
+    def find(self, matcher: Matcher, text: str) -> list[tuple[int, int, Target]]:
+        """``matcher.find(text)``, or what it found in the same text last time."""
+        if matcher is not self._matcher:  # another glossary or notes: nothing kept holds
+            self._matcher, self._found = matcher, {}
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = matcher.find(text)
+        return found
+
+
 _LAST_MATCHER: list[tuple[tuple[GlossaryTerm, ...], tuple[BackgroundNote, ...], Matcher]] = []
 
 
@@ -205,7 +223,10 @@ mention must not cut into."""
 
 
 def find_mentions(
-    blocks: dict[str, Block], matcher: Matcher, unlinked: Set[Target] = frozenset()
+    blocks: dict[str, Block],
+    matcher: Matcher,
+    unlinked: Set[Target] = frozenset(),
+    kept: KeptMentions | None = None,
 ) -> None:
     """Record every mention in the summary, the intro and the entries; link few of them.
 
@@ -218,7 +239,8 @@ def find_mentions(
     A mention that crosses an annotation's quote boundary is recorded (the entry does name
     the term) but not linked, since the link would have to cut the highlighted words; the
     next mention of the same target in the block is linked instead. The headline is left
-    alone: it repeats the intro.
+    alone: it repeats the intro. ``kept`` (under ``mkdocs serve``) remembers each text's
+    mentions between builds.
     """
     front_page: set[Target] = set(unlinked)
     for block in blocks.values():
@@ -234,7 +256,8 @@ def find_mentions(
                 if block.key == "summary"
                 else []
             )
-            for start, end, target in matcher.find(paragraph.text):
+            named = kept.find(matcher, paragraph.text) if kept else matcher.find(paragraph.text)
+            for start, end, target in named:
                 if markup and any(a < end and start < b for a, b in markup):
                     continue
                 first = target not in linked and not (pieces and _crosses_quote(start, end, pieces))

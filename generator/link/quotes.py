@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from itertools import repeat
 
 from ..errors import ProblemCollector, did_you_mean
 from ..model import (
@@ -21,6 +22,7 @@ from ..model import (
 from .entries import EntryIndex
 
 _WHITESPACE = re.compile(r"\s+")
+_RUNS = re.compile(r"\s+|\S+")
 
 
 def place_annotations(
@@ -139,20 +141,27 @@ def _resolve_block(
 def _normalised(paragraphs: tuple[Paragraph, ...]) -> tuple[str, list[tuple[int, int]]]:
     """Block text with whitespace runs (and paragraph breaks) as one space, and where each
     character came from (paragraph index, offset)."""
-    chars: list[str] = []
+    pieces: list[str] = []
     origin: list[tuple[int, int]] = []
+    spaced = False  # the text so far ends with a space
     for index, paragraph in enumerate(paragraphs):
-        if chars and chars[-1] != " ":
-            chars.append(" ")
+        text = paragraph.text
+        if pieces and not spaced:
+            pieces.append(" ")
             origin.append((index, 0))
-        for offset, char in enumerate(paragraph.text):
-            if char.isspace():
-                if chars and chars[-1] == " ":
-                    continue
-                char = " "
-            chars.append(char)
-            origin.append((index, offset))
-    return "".join(chars), origin
+            spaced = True
+        # A run at a time (a character at a time in Python is most of placing a quote).
+        for run in _RUNS.finditer(text):
+            start, end = run.span()
+            if not text[start].isspace():
+                pieces.append(run[0])
+                origin.extend(zip(repeat(index), range(start, end)))
+                spaced = False
+            elif not spaced:
+                pieces.append(" ")
+                origin.append((index, start))
+                spaced = True
+    return "".join(pieces), origin
 
 
 def _collapse(text: str) -> str:

@@ -7,7 +7,7 @@ import json
 import re
 
 from ..model import Block, Entry, EntryRef, Explainer, PlacedAnnotation, Reference, TermRef
-from .escape import display_headline, escape_attribute, escape_text, first_words
+from .escape import escape_attribute, escape_text, first_words
 from .router import Router, format_day, preview_key
 
 # Characters YAML refuses in a document (front matter must always parse).
@@ -313,7 +313,7 @@ def render_key_moment(entry: Entry, from_page: str, router: Router) -> str:
     if router.timeline.split:
         when = f"{format_day(entry.posted.date())}, {when}"
     link = router.link(from_page, EntryRef(entry.anchor))
-    headline = escape_text(display_headline(entry), at_line_start=False)
+    headline = escape_text(router.words.headline(entry), at_line_start=False)
     return f"- [{escape_text(when)}: {headline}]({link})"
 
 
@@ -329,6 +329,6 @@ def render_key_moment_cards(entries: tuple[Entry, ...], from_page: str, router: 
         cards.append(
             f'<li><a class="explainer-moment" href="{escape_attribute(href)}">'
             f'<time datetime="{entry.posted.isoformat()}">{escape_attribute(when)}</time> '
-            f"<span>{escape_attribute(display_headline(entry))}</span></a></li>"
+            f"<span>{escape_attribute(router.words.headline(entry))}</span></a></li>"
         )
     return f'<ol class="explainer-moments">{"".join(cards)}</ol>'

@@ -5,12 +5,16 @@ pages there are (``router.PAGE_BUDGET``); this module only weighs and cuts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Set
 from typing import TypeVar
 
 from ..model import Entry
 
 T = TypeVar("T")
+
+Weigh = Callable[[Entry, Set[object]], tuple[float, Iterable[object]]]
+"""An entry's estimated bytes on a page that shows the preview cards in its second
+argument already (a page carries each card once), and the cards the entry shows."""
 
 ENTRY_BYTES, CHAR_BYTES, LINK_BYTES, NOTE_BYTES, CARD_BYTES = 1_500, 1.4, 130, 1_200, 250
 """What an entry costs in HTML: its frame (heading, time, permalink, table-of-contents
@@ -23,9 +27,7 @@ TERM_BYTES, BACKLINK_BYTES = 2_500, 300
 in" list; about 7% above what the benchmark's glossary pages hold."""
 
 
-def cut_day(
-    entries: list[Entry], weigh: Callable[[Entry, set[object]], float], budget: float
-) -> list[list[Entry]]:
+def cut_day(entries: list[Entry], weigh: Weigh, budget: float) -> list[list[Entry]]:
     """The fewest parts under the budget (greedy), then the same number of parts evened
     out, where that still fits."""
     greedy, total = _fill(entries, weigh, budget)
@@ -35,19 +37,17 @@ def cut_day(
     return even if len(even) == len(greedy) else greedy
 
 
-def _fill(
-    entries: list[Entry], weigh: Callable[[Entry, set[object]], float], limit: float
-) -> tuple[list[list[Entry]], float]:
+def _fill(entries: list[Entry], weigh: Weigh, limit: float) -> tuple[list[list[Entry]], float]:
     parts: list[list[Entry]] = [[]]
     seen: set[object] = set()
     filled = total = 0.0
     for entry in entries:
-        weight = weigh(entry, set(seen))
+        weight, cards = weigh(entry, seen)
         if parts[-1] and filled + weight > limit:
             parts.append([])
             seen.clear()
-            filled, weight = 0.0, weigh(entry, set())
-        weigh(entry, seen)  # what this entry adds to the page's cards
+            filled, (weight, cards) = 0.0, weigh(entry, seen)
+        seen.update(cards)  # the page shows this entry's cards from here on
         parts[-1].append(entry)
         filled += weight
         total += weight

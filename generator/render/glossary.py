@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..model import Block, EntryRef, Explainer, GlossaryTerm, NoteRef, Target, TermRef
 from .blocks import format_count, render_references
-from .escape import display_headline, escape_text, plain_text, sentence_around, sentences
+from .escape import escape_text, plain_text, sentences
 from .router import KIND_PAGES, Router, format_day
 
 BACKLINKS_OPEN = 12
@@ -167,26 +169,22 @@ def _render_backlinks(
     items = []
     for key in keys:
         block = explainer.blocks[key]
-        quote = _quote_mention(block, target)
+        quote = _quote_mention(block, target, router)
         if block.entry is None:
             name = "In the summary" if key == "summary" else "In the introduction"
             link = router.link(page, EntryRef("intro")) or "#"
             items.append(f"- [{name}]({link}): {quote}")
             continue
         entry = block.entry
-        label = escape_text(f"{entry.time_label} · {display_headline(entry)}")
+        label = escape_text(f"{entry.time_label} · {router.words.headline(entry)}")
         items.append(f"- [{label}]({router.link(page, EntryRef(key))}): {quote}")
     return head + _group_backlinks(keys, items, explainer, router) + [""]
 
 
-def _quote_mention(block: Block, target: Target) -> str:
+def _quote_mention(block: Block, target: Target, router: Router) -> str:
     """The sentence of the block that first names ``target``, quoted and escaped."""
-    for paragraph, mentions in zip(block.paragraphs, block.mentions):
-        for mention in mentions:
-            if mention.target == target:
-                words = sentence_around(paragraph.text, mention.start, mention.end)
-                return "“" + escape_text(words, at_line_start=False) + "”"
-    return ""
+    words = router.words.mention_sentence(block, target)
+    return "“" + escape_text(words, at_line_start=False) + "”" if words else ""
 
 
 def _group_backlinks(
@@ -198,15 +196,16 @@ def _group_backlinks(
     if not router.timeline.split:
         return items
     out: list[str] = []
-    days: dict[str, list[str]] = {}
+    days: dict[date, list[str]] = {}
     for key, item in zip(keys, items):
         entry = explainer.blocks[key].entry
         if entry is None:
             out.append(item)
         else:
-            days.setdefault(format_day(entry.posted.date()), []).append(item)
+            days.setdefault(entry.posted.date(), []).append(item)
     collapse = len(keys) > BACKLINKS_OPEN
-    for day, day_items in days.items():
+    for posted, day_items in days.items():
+        day = format_day(posted)
         count = format_count(len(day_items), "entry", "entries")
         if collapse:
             out += [

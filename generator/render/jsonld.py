@@ -21,6 +21,7 @@ def render_jsonld(
     entries: Sequence[Entry],
     page_url: str,
     entry_url: Callable[[Entry], str],
+    entry_headline: Callable[[Entry], str] = display_headline,
 ) -> str:
     """A schema.org LiveBlogPosting for one timeline page, as a ``<script>`` element.
 
@@ -43,7 +44,9 @@ def render_jsonld(
     if source.url:
         posting["isBasedOn"] = source.url
     if entries:
-        posting["liveBlogUpdate"] = [_render_update(entry, entry_url) for entry in entries]
+        posting["liveBlogUpdate"] = [
+            _render_update(entry, entry_url, entry_headline) for entry in entries
+        ]
     text = json.dumps(posting, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(char, escaped)
@@ -55,12 +58,14 @@ def render_jsonld(
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def _render_update(entry: Entry, entry_url: Callable[[Entry], str]) -> dict[str, object]:
+def _render_update(
+    entry: Entry, entry_url: Callable[[Entry], str], headline: Callable[[Entry], str]
+) -> dict[str, object]:
     """One entry as a BlogPosting: the editors' headline, else the outlet's title, else a
     clean excerpt (``display_headline``)."""
     update: dict[str, object] = {
         "@type": "BlogPosting",
-        "headline": display_headline(entry),
+        "headline": headline(entry),
         "datePublished": entry.posted.isoformat(),
     }
     if entry.updated is not None:

@@ -18,7 +18,7 @@ anything is rendered, so every link knows its page at once.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -41,10 +41,11 @@ from .budget import (
     LINK_BYTES,
     NOTE_BYTES,
     TERM_BYTES,
+    Weigh,
     cut,
     cut_day,
 )
-from .escape import display_headline, plain_text
+from .escape import SourceWords, display_headline, plain_text
 
 OVERVIEW = "index.md"
 ABOUT = "about.md"
@@ -111,16 +112,14 @@ class TimelineLayout:
         return self.days[-1].number if self.days else 0
 
 
-def plan_timeline(
-    entries: Sequence[Entry], weigh: Callable[[Entry, set[object]], float] | None = None
-) -> TimelineLayout:
+def plan_timeline(entries: Sequence[Entry], weigh: Weigh | None = None) -> TimelineLayout:
     """Lay the entries out: one page for one day of coverage, else one page per day.
 
     A day stays one page unless its entries, weighed by ``weigh`` (estimated bytes of
-    HTML; its second argument holds what the page shows already, such as preview cards,
-    which a page carries once), would pass ``PAGE_BUDGET``: then it is cut, between
-    entries, into parts that stay under it, of about equal size. A day is the unit readers
-    navigate by, so a part never holds entries of two days.
+    HTML, given the preview cards the page shows already: ``budget.Weigh``), would pass
+    ``PAGE_BUDGET``: then it is cut, between entries, into parts that stay under it, of
+    about equal size. A day is the unit readers navigate by, so a part never holds entries
+    of two days.
     """
     by_day: dict[date, list[Entry]] = {}
     for entry in entries:
@@ -214,9 +213,9 @@ def format_day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def entry_label(entry: Entry) -> str:
+def entry_label(entry: Entry, headline: Callable[[Entry], str] = display_headline) -> str:
     """How a link to an entry reads: ``16:56 GMT: Medinsky cites the Congress of Berlin``."""
-    return f"{entry.time_label}: {display_headline(entry)}"
+    return f"{entry.time_label}: {headline(entry)}"
 
 
 class Router:
@@ -236,6 +235,8 @@ class Router:
     ) -> None:
         self.explainer = explainer
         self.terms = {term.id: term for term in explainer.glossary}
+        self.words = SourceWords()
+        """Entries' headlines and paragraphs' sentences, worked out once for every page."""
         self.notes = {note.slug: note for note in explainer.notes}
         self.tooltips: dict[Target, str] = {}
         self.weights: dict[str, tuple[float, dict[object, float]]] = {}
@@ -348,18 +349,17 @@ class Router:
             tooltip = self.tooltips[target] = plain_text(summary)
         return tooltip
 
-    def _weigh_entry(self, entry: Entry, shown: set[object]) -> float:
+    def _weigh_entry(self, entry: Entry, shown: Set[object]) -> tuple[float, Iterable[object]]:
         """Estimated bytes of HTML the entry adds to a page that already shows the preview
-        cards in ``shown`` (see ``ENTRY_BYTES``); adds its own cards to ``shown``."""
+        cards in ``shown`` (see ``ENTRY_BYTES``), and the cards it shows."""
         kept = self.weights.get(entry.anchor)
         if kept is None:
             kept = self.weights[entry.anchor] = self._entry_weights(entry.anchor)
         weight, cards = kept
         for target, card in cards.items():
             if target not in shown:
-                shown.add(target)
                 weight += card
-        return weight
+        return weight, cards
 
     def _entry_weights(self, anchor: str) -> tuple[float, dict[object, float]]:
         """The entry's own weight, and the preview card each linked target would add."""

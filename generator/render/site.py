@@ -8,6 +8,7 @@ and never as markup; editors' Markdown (summaries, notes, annotations) is truste
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from html import escape as escape_html
 from typing import get_args
 
@@ -31,20 +32,28 @@ from .glossary import (
     render_glossary_page,
     render_note,
 )
+from .reuse import KeptPages, render_now
 from .router import Router, format_day
 from .timeline import render_timeline, timeline_nav
 
 
-def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool = True) -> Site:
+def render_site(
+    explainer: Explainer,
+    site_url: str = "",
+    directory_urls: bool = True,
+    kept: KeptPages | None = None,
+) -> Site:
     """Every page of the explainer, and the navigation.
 
     ``site_url`` (and MkDocs' ``use_directory_urls``) only make the structured data's
-    addresses absolute; without it they are relative to the page.
+    addresses absolute; without it they are relative to the page. ``kept`` (under ``mkdocs
+    serve``) reuses the pages whose inputs are unchanged since the last build (reuse.py).
     """
     router = Router(explainer, site_url, directory_urls)
+    keep = kept.for_site(explainer, router) if kept is not None else render_now
     pages = {
         router.overview: render_overview(explainer, router),
-        **render_timeline(explainer, router),
+        **render_timeline(explainer, router, keep),
         router.about: render_about(explainer, router),
         router.glossary_index: render_glossary_index(explainer, router),
         router.background_index: render_background_index(explainer, router),
@@ -55,12 +64,13 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
     glossary_nav: list[object] = [{"All terms": router.glossary_index}]
     for part in router.glossary:  # a page per kind, or parts and terms' own pages
         terms = list(part.terms)
-        pages[part.path] = render_glossary_page(part.title, terms, explainer, router, part.path)
+        render = partial(render_glossary_page, part.title, terms, explainer, router, part.path)
+        pages[part.path] = keep(part.path, "glossary", render)
         glossary_nav.append({part.label: part.path})
     notes_nav: list[object] = [{"All notes": router.background_index}]
     for note in explainer.notes:
         page = router.note_page(note.slug)
-        pages[page] = render_note(note.slug, explainer, router)
+        pages[page] = keep(page, "note", partial(render_note, note.slug, explainer, router))
         notes_nav.append({note.title: page})
     nav: list[object] = [
         {"Overview": router.overview},
@@ -75,6 +85,7 @@ def render_site(explainer: Explainer, site_url: str = "", directory_urls: bool =
         explainer.warnings,
         footer=render_footer(explainer),
         print_header=print_header(explainer),
+        entry_pages={e.anchor: router.entry_page(e.anchor) for e in explainer.liveblog.entries},
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from ..model import Entry
-from .escape import escape_attribute
+from .escape import display_headline, escape_attribute
 from .router import TimelineDay, entry_label
 
 _STRIP_MARGIN = 4.0
@@ -24,6 +24,7 @@ def render_strip(
     href: Callable[[Entry], str],
     key: frozenset[str] = frozenset(),
     label: str = "Timeline at a glance",
+    headline: Callable[[Entry], str] = display_headline,
 ) -> str:
     """An inline SVG strip on one row: one mark per entry, at the time it was posted on
     the hour-ticked axis, each a link with a 24 x 24 px target and a label shown on hover
@@ -49,7 +50,7 @@ def render_strip(
         is_key = entry.anchor in key
         if is_key:
             keys.append(entry)
-        name = entry_label(entry) + (f" (key moment {len(keys)})" if is_key else "")
+        name = entry_label(entry, headline) + (f" (key moment {len(keys)})" if is_key else "")
         marks.append(_mark(entry, href(entry), escape_attribute(name), at, x, len(keys) * is_key))
     ticks = "".join(_render_ticks(start, end, _AXIS_Y))
     svg = (
@@ -59,7 +60,7 @@ def render_strip(
         f'x2="{100 - _STRIP_MARGIN}%" y2="{_AXIS_Y}"/>'
         f'<g aria-hidden="true">{ticks}</g>{"".join(marks)}</svg></nav>'
     )
-    return svg + _legend(keys, href)
+    return svg + _legend(keys, href, headline)
 
 
 def _mark(entry: Entry, link: str, name: str, at: float, x: float, number: int) -> str:
@@ -84,11 +85,13 @@ def _mark(entry: Entry, link: str, name: str, at: float, x: float, number: int) 
     )
 
 
-def _legend(keys: list[Entry], href: Callable[[Entry], str]) -> str:
+def _legend(
+    keys: list[Entry], href: Callable[[Entry], str], headline: Callable[[Entry], str]
+) -> str:
     """What the marks mean, and the key moments the numbered squares stand for."""
     items = "".join(
         f'<li><a href="{escape_attribute(href(entry))}"><span class="explainer-strip__num">'
-        f"{number}</span> {escape_attribute(entry_label(entry))}</a></li>"
+        f"{number}</span> {escape_attribute(entry_label(entry, headline))}</a></li>"
         for number, entry in enumerate(keys, start=1)
     )
     key_part = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from ..model import Entry, Explainer
 from .blocks import (
@@ -14,20 +15,30 @@ from .blocks import (
     render_previews,
     render_source,
 )
-from .escape import display_headline, escape_attribute, escape_text
+from .escape import escape_attribute, escape_text
 from .jsonld import render_jsonld
+from .reuse import Keep, day_key, render_now
 from .router import Router, TimelineDay, TimelineLayout, relative
 from .strip import render_day_chart, render_strip
 
 
-def render_timeline(explainer: Explainer, router: Router) -> dict[str, str]:
-    """The timeline: one page, or an index and one page per day (see ``timeline``)."""
+def render_timeline(
+    explainer: Explainer, router: Router, keep: Keep = render_now
+) -> dict[str, str]:
+    """The timeline: one page, or an index and one page per day (see ``timeline``); each
+    day's page is kept by ``keep`` while its entries are unchanged (reuse.py)."""
     layout = router.timeline
     if not layout.split:
-        return {layout.index: _render_timeline_page(explainer, router, layout.days[0])}
+        day = layout.days[0]
+        render = partial(_render_timeline_page, explainer, router, day)
+        return {layout.index: keep(day.page, day_key(explainer, day), render)}
     pages = {layout.index: _render_timeline_index(explainer, router)}
     for number, day in enumerate(layout.days):
-        pages[day.page] = _render_timeline_page(explainer, router, day, number)
+        pages[day.page] = keep(
+            day.page,
+            day_key(explainer, day),
+            partial(_render_timeline_page, explainer, router, day, number),
+        )
     return pages
 
 
@@ -104,7 +115,7 @@ def _render_timeline_page(
     day_nav = _render_day_nav(layout, number) if layout.split else []
     lines += day_nav
     lines += [
-        render_strip(day.entries, lambda e: f"#{e.anchor}", key),
+        render_strip(day.entries, lambda e: f"#{e.anchor}", key, headline=router.words.headline),
         "",
         _render_jsonld(explainer, router, page, day.entries),
         "",
@@ -118,7 +129,7 @@ def _render_timeline_page(
         )
         lines += [
             f'## <time datetime="{entry.posted.isoformat()}">{escape_text(entry.time_label)}'
-            f"</time> {escape_text(display_headline(entry), at_line_start=False)} "
+            f"</time> {escape_text(router.words.headline(entry), at_line_start=False)} "
             f"{{ #{entry.anchor} }}",
             "",
             *badge,
@@ -168,4 +179,5 @@ def _render_jsonld(
         entries,
         page_url,
         lambda entry: f"{page_url}#{entry.anchor}",
+        router.words.headline,
     )
