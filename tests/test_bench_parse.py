@@ -54,5 +54,7 @@ def test_parse_report_gives_ratios_and_verdicts():
         3,
     )  # fmt: skip
     plain = "| plain | 20,000 | 60,000 | 1.000 | 0.250 | 0.0200 | 50 | 0.25: met | x10.0: met |"
-    messy = "| messy | 20,000 | 120,000 | 2.000 | 2.500 | 0.0500 | 40 | 1.25: missed | x20.0: missed |"
+    messy = (
+        "| messy | 20,000 | 120,000 | 2.000 | 2.500 | 0.0500 | 40 | 1.25: missed | x20.0: missed |"
+    )
     assert plain in report and messy in report
