@@ -100,7 +100,6 @@ OPEN = {
     "kept as paragraphs; footer kept, '© 2024 Al Jazeera Media Network' as a caption",
     "paste_derstandard_de_ages_postings": "'1.234 Postings' as intro; 'Posten' buttons, "
     "'Mehr laden' and footer kept as paragraphs, '© STANDARD ...' as a caption",
-    "paste_anadolu_tr_galeri_ilgili_haberler": "gallery counter '1 / 12' kept as a paragraph",
     "paste_ap_en_gallery_one_of_n": "AP boilerplate and footer after the last entry kept as "
     "paragraphs",
     "paste_bbc_en_twitter_embed_most_read": "headline: first Summary point taken; X-embed consent "

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ProblemCollector
+from .credits import has_quote_marks
+from .labels import is_label_line
 from .names import PREFIXES
 
 CHROME = {
@@ -76,6 +78,7 @@ TEASER_BLOCKS = {
     line.casefold()
     for line in """
 More on this story|Most viewed|Most read|Most popular|Related|Related Links|Related stories
+Keep reading
 Related content|Recommended|Recommended Stories|You may also like|Read more:|Read next
 See also|Also read
 Mehr zum Thema|Lesen Sie auch|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
@@ -201,9 +204,10 @@ def is_chrome(clean: str) -> bool:
     folded = clean.casefold()
     return (
         folded in CHROME
-        or folded.rstrip(" :") in CHROME  # 'Реклама:'
+        or folded.rstrip(" :-–—") in CHROME  # 'Реклама:', 'Share this -'
         or _CHROME_PATTERNS.fullmatch(clean) is not None
         or _TEASER_LINK.fullmatch(clean) is not None
+        or is_label_line(clean)
     )
 
 
@@ -282,7 +286,7 @@ def is_text_source(clean: str) -> bool:
 
 def is_byline(clean: str) -> bool:
     """'By Lucy Tran', 'From CNN's Jane Doe', 'By Priya Nair, political reporter'."""
-    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")):
+    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")) or has_quote_marks(clean):
         return False
     match = _BYLINE.fullmatch(clean)
     if match is None:
