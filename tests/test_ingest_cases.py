@@ -102,8 +102,6 @@ OPEN = {
     "'Mehr laden' and footer kept as paragraphs, '© STANDARD ...' as a caption",
     "paste_ap_en_gallery_one_of_n": "AP boilerplate and footer after the last entry kept as "
     "paragraphs",
-    "paste_bbc_en_twitter_embed_most_read": "headline: first Summary point taken; X-embed consent "
-    "chrome, 'Play video, ...' and its '01:02' duration, 'Back to top' kept as paragraphs",
     "paste_cnn_en_video_duration_see_all": "video duration '02:15 - Source: CNN' read as a stamp "
     "(a 02:15 entry, out-of-order); 'See all updates' as intro; Instagram label and footer kept",
     "paste_corriere_it_gallery_punti_chiave": "audio length '6 min' under 'Ascolta l'articolo' "
@@ -112,8 +110,6 @@ OPEN = {
     "links) kept as paragraphs, '© EDICIONES EL PAÍS' as a caption",
     "paste_folha_pt_leia_tambem_comentarios": "'Aumentar/Diminuir fonte' as intro; caption "
     "'... - NAME/FOLHAPRESS' read as a paragraph; comments block and footer kept",
-    "paste_france24_fr_publie_modifie_video": "video duration '02:47' kept (time-in-entry); "
-    "'Lire la suite' kept",
     "paste_guardian_en_cet_entries_newsletter_footer": "title 'Von der Leyen: ‘...’' read as a "
     "byline; topics/newsletter footer kept as paragraphs",
     "paste_lemonde_fr_lire_aussi_contributions": "'Lecture 1 min.' as intro; 'Lire aussi |', "

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..model import Paragraph
 from .dateline import Reading, read_stamp
+from .durations import mark_durations
 from .furniture import (
     KEY_EVENT_MARKERS,
     PINNED_MARKERS,
@@ -57,6 +58,7 @@ def classify(
         _read(text, raw, names, cache) if text else None for text, raw in zip(clean, raw_lines)
     ]
     page = Page(kinds=["blank" if not text else "" for text in clean], clean=clean)
+    mark_durations(page, raw_lines, clean, readings, rules)  # '1:32' under 'Play' is no stamp
     top = find_headline(clean, readings, rules, headline)
     first_entry = _first_entry(clean, readings, top)
     if top is not None:

@@ -178,6 +178,8 @@ def entry_text(
     text = clean[index]
     paragraph = Paragraph(raw_lines[index].strip(), index + 1)
     following = next_text(clean, index)
+    while following is not None and page.kinds[following] == "furniture":
+        following = next_text(clean, following)  # a player left out under a title
     if is_text_source(text) and not (draft.captions and draft.captions[-1].line == index):
         leave_out(page, index, raw_lines)  # the entry's sources, under no photo's caption
         return
