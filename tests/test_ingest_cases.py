@@ -92,47 +92,10 @@ def _normalise_expected(expected: dict[str, Any]) -> dict[str, Any]:
 
 
 OPEN = {
-    "paste_abcau_en_posted_updated_loading_embeds": "footer after 'Show more updates' kept as "
-    "paragraphs; 'Loading...' placeholders kept; footer age 'Posted 12m ago' warned",
-    "paste_abcus_en_trailing_dash_bylines": "trailing '-ABC News' ...' bylines read as paragraphs; "
-    "player 'Play' / '0:57' kept (time-in-entry); footer kept, '© 2025 ABC News' as a caption",
-    "paste_aljazeera_en_cookie_banner_keep_reading": "'Keep reading' heading and its headlines "
-    "kept as paragraphs; footer kept, '© 2024 Al Jazeera Media Network' as a caption",
-    "paste_derstandard_de_ages_postings": "'1.234 Postings' as intro; 'Posten' buttons, "
-    "'Mehr laden' and footer kept as paragraphs, '© STANDARD ...' as a caption",
-    "paste_anadolu_tr_galeri_ilgili_haberler": "gallery counter '1 / 12' kept as a paragraph",
-    "paste_bbc_en_twitter_embed_most_read": "headline: first Summary point taken; X-embed consent "
-    "chrome, 'Play video, ...' and its '01:02' duration, 'Back to top' kept as paragraphs",
-    "paste_cnn_en_video_duration_see_all": "video duration '02:15 - Source: CNN' read as a stamp "
-    "(a 02:15 entry, out-of-order); 'See all updates' as intro; Instagram label and footer kept",
-    "paste_corriere_it_gallery_punti_chiave": "audio length '6 min' under 'Ascolta l'articolo' "
-    "read as an age: needs-capture-time error",
-    "paste_folha_pt_leia_tambem_comentarios": "'Aumentar/Diminuir fonte' as intro; caption "
-    "'... - NAME/FOLHAPRESS' read as a paragraph; comments block and footer kept",
-    "paste_france24_fr_publie_modifie_video": "video duration '02:47' kept (time-in-entry); "
-    "'Lire la suite' kept",
-    "paste_guardian_en_cet_entries_newsletter_footer": "title 'Von der Leyen: ‘...’' read as a "
-    "byline; topics/newsletter footer kept as paragraphs",
-    "paste_lemonde_fr_lire_aussi_contributions": "'Lecture 1 min.' as intro; 'Lire aussi |', "
-    "'Réagir', newsletter box and footer kept, '© Le Monde' as a caption",
-    "paste_nbc_en_election_night_midnight_full_stamps": "'Share this -' kept (intro and "
-    "paragraphs); footer kept, '© 2024 NBCUniversal' as a caption",
-    "paste_nos_nl_video_afspelen_meer_laden": "'Video afspelen' / '01:34' / video title and "
-    "'Deel artikel:' kept; 'Meer laden' and footer kept as paragraphs",
-    "paste_nyt_en_credit_site_index": "'Credit...' caption pair read as paragraphs; 'Name "
-    "Reporting from ...' bylines as paragraphs; '2.4K', 'SKIP ADVERTISEMENT', Site Index kept",
-    "paste_ria_ru_time_before_date_views": "view counts ('4121') and footer kept; photo caption "
-    "line above '© РИА Новости / ...' read as a paragraph",
-    "paste_rtve_es_ultima_hora_noticia_hoy": "video duration '1:32' read as a stamp: two entries "
-    "moved to the next day (wrong dates); 'Última hora' labels kept",
-    "paste_sky_en_breaking_labels_watch_live": "headline: 'Sky News - back to home' taken, menu as "
-    "intro; a 'Breaking' label swallows the 16:14 entry (time-in-entry); footer kept",
-    "paste_tagesschau_de_video_sendung_footer": "'Stand: ...' as intro (page update lost); video "
-    "box and 'Das Erste | tagesschau | ... Uhr' kept; '... | dpa' caption as a paragraph",
-    "paste_timesofindia_en_ist_read_more": "headline: menu line 'News' taken, menu as intro; "
-    "'Also read:' and footer kept",
-    "paste_washpost_en_listen_gift_comments": "reading time '4 min' under 'Listen' read as an age: "
-    "needs-capture-time error",
+    "paste_corriere_it_gallery_punti_chiave": "intro points lose their indent ('  • La "
+    "premier ...' read as '• La premier ...')",
+    "paste_washpost_en_listen_gift_comments": "headline: the slogan 'Democracy Dies in Darkness' "
+    "taken; 'Politics' and the headline as intro",
 }
 """Cases the parser does not read right yet, with what goes wrong. They run all the same and
 are expected to fail (strict: one that starts passing fails until it is taken off the list)."""

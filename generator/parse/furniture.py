@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ProblemCollector
+from .credits import has_quote_marks
+from .labels import is_label_line
 from .names import PREFIXES
 
 CHROME = {
@@ -65,6 +67,9 @@ _CHROME_PATTERNS = re.compile(
     r"|zur startseite|retour à l['’]accueil|torna alla home(?: ?page)?|volver a la portada"
     r"|voltar (?:à|para a) página inicial|terug naar (?:de )?home(?: ?page)?|ana sayfaya dön"
     r"|на главную|на головну)"
+    # a menu's own label: 'Search & Section Navigation', 'Main navigation', 'Hauptnavigation'
+    r"|(?:[\w&]+ ){0,3}navigation(?: menu)?|(?:haupt)?navigation(?:smenü)?"
+    r"|menú de navegación|menu de navegação|navigazione(?: principale)?|navigatiemenu"
     # a notice about the browser or the video player, a link to the outlet's standards
     r"|please (?:use|enable|update|upgrade|switch to) .{0,60}\b(?:browser|javascript|player)"
     r"\b.{0,60}|why you can trust .{1,40}|(?i:watch) (?-i:[A-Z0-9][\w.&'’-]*\s?){1,4} live",
@@ -76,6 +81,7 @@ TEASER_BLOCKS = {
     line.casefold()
     for line in """
 More on this story|Most viewed|Most read|Most popular|Related|Related Links|Related stories
+Keep reading
 Related content|Recommended|Recommended Stories|You may also like|Read more:|Read next
 See also|Also read
 Mehr zum Thema|Lesen Sie auch|Meistgelesen|Lire aussi|Sur le même sujet|À lire aussi|Les plus lus
@@ -201,9 +207,10 @@ def is_chrome(clean: str) -> bool:
     folded = clean.casefold()
     return (
         folded in CHROME
-        or folded.rstrip(" :") in CHROME  # 'Реклама:'
+        or folded.rstrip(" :-–—") in CHROME  # 'Реклама:', 'Share this -'
         or _CHROME_PATTERNS.fullmatch(clean) is not None
         or _TEASER_LINK.fullmatch(clean) is not None
+        or is_label_line(clean)
     )
 
 
@@ -282,7 +289,7 @@ def is_text_source(clean: str) -> bool:
 
 def is_byline(clean: str) -> bool:
     """'By Lucy Tran', 'From CNN's Jane Doe', 'By Priya Nair, political reporter'."""
-    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")):
+    if len(clean) > 90 or clean.endswith((".", "!", "?", ":")) or has_quote_marks(clean):
         return False
     match = _BYLINE.fullmatch(clean)
     if match is None:

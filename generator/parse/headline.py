@@ -65,12 +65,14 @@ def _section_name(text: str) -> bool:
         len(text.split()) <= 3
         and not any(char.isdigit() for char in text)
         and not is_byline(text)
-        and not text.endswith(".")
+        and not _sentence(text)
     )
 
 
 def _sentence(text: str) -> bool:
-    return text.rstrip("\"'”’»)").endswith((".", "!", "?"))
+    """Three words or more ending as a sentence ends ('U.S.' is a section's name)."""
+    ended = text.rstrip("\"'”’»)").endswith((".", "!", "?"))
+    return ended and len(text.split()) >= 3
 
 
 def _menu_lines(clean: list[str], candidates: list[int]) -> set[int]:
@@ -82,7 +84,7 @@ def _menu_lines(clean: list[str], candidates: list[int]) -> set[int]:
     for index in [*candidates, -2]:
         if run and index != run[-1] + 1:
             short = all(
-                len(clean[i].split()) <= 4 and not clean[i].endswith((".", "!", "?", ":"))
+                len(clean[i].split()) <= 4 and not _sentence(clean[i]) and clean[i][-1:] != ":"
                 for i in run
             )
             if short and sum(_section_name(clean[i]) for i in run) >= 3:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..model import Paragraph
 from .dateline import Reading, read_stamp
 from .footer import cut_footer
+from .durations import mark_durations
 from .furniture import (
     KEY_EVENT_MARKERS,
     PINNED_MARKERS,
@@ -27,6 +28,7 @@ from .furniture import (
     is_teaser_link,
 )
 from .headline import find_headline, is_dateline
+from .labels import is_label, leave_out_labels
 from .names import Names
 from .parts import (
     Draft,
@@ -57,6 +59,7 @@ def classify(
         _read(text, raw, names, cache) if text else None for text, raw in zip(clean, raw_lines)
     ]
     page = Page(kinds=["blank" if not text else "" for text in clean], clean=clean)
+    mark_durations(page, raw_lines, clean, readings, rules)  # '1:32' under 'Play' is no stamp
     top = find_headline(clean, readings, rules, headline)
     first_entry = _first_entry(clean, readings, top)
     if top is not None:
@@ -70,6 +73,7 @@ def classify(
             top is not None and index < top and not is_dateline(readings[index])
         ):
             leave_out(page, index, raw_lines)
+    leave_out_labels(page, raw_lines, readings, first_entry, rules)  # labels.py
     stamps = [i for i in range(first_entry, len(clean)) if _opens(readings[i])]
     page.blank_separated = sum(1 for i in stamps if i == 0 or not clean[i - 1]) * 2 >= len(stamps)
     page.titles_above = _titles_above(clean, readings, stamps, rules)
@@ -183,7 +187,7 @@ def _walk(
     index = 0
     blank_before = True
     while index < len(clean):
-        text, reading = clean[index], readings[index]
+        text, reading = clean[index], _stamp_in(current, readings[index])
         if page.kinds[index]:
             blank_before = page.kinds[index] == "blank" or (
                 blank_before and page.kinds[index] == "furniture"
@@ -244,8 +248,16 @@ def _walk(
             header_text(page, raw_lines, clean, index)
         else:
             entry_text(page, raw_lines, clean, index, current)
-        blank_before = False
+        blank_before = page.kinds[index] == "furniture" and (blank_before or is_label(text))
         index += 1
+
+
+def _stamp_in(current: Draft | None, reading: Reading | None) -> Reading | None:
+    """An update phrase with text after its time inside an entry is the entry's text
+    ('Stand: 18:00 Uhr: Die Wahlbeteiligung ...'), not its update stamp."""
+    if current is not None and reading is not None and reading.prefix == "updated":
+        return None if reading.rest else reading
+    return reading
 
 
 def _leave_out_card(page: Page, raw_lines: list[str], clean: list[str], index: int) -> None:

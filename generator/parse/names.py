@@ -140,8 +140,9 @@ def names_for(language: str) -> Names:
         if "en" in codes:
             (months if number == 9 and extra == "sept" else weekdays).setdefault(extra, number)
     ages += [
-        (re.compile(r"(\d+) ?(?:m|mins?|minutes?)(?: ago)?", re.I), timedelta(minutes=1)),
-        (re.compile(r"(\d+) ?(?:h|hrs?|hours?)(?: ago)?", re.I), timedelta(hours=1)),
+        # '52m', '6h' or '4 min ago'; '4 min' with no age word is a length (durations.py)
+        (re.compile(r"(\d+)(?:m| ?(?:m|mins?|minutes?) ago)", re.I), timedelta(minutes=1)),
+        (re.compile(r"(\d+)(?:h| ?(?:h|hrs?|hours?) ago)", re.I), timedelta(hours=1)),
     ]
     order = _numeric_order(Locale.parse(codes[0]).date_formats["short"].pattern)
     any_age = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in ages), re.I)
@@ -149,8 +150,10 @@ def names_for(language: str) -> Names:
 
 
 def _age_pattern(cldr: str) -> re.Pattern[str]:
-    """CLDR's ``vor {0} Minuten`` as a pattern matching ``vor 5 Minuten``."""
-    escaped = re.escape(fold(cldr)).replace(r"\{0\}", r"(\d+)").replace(r"\ ", " ?")
+    """CLDR's ``vor {0} Minuten`` as a pattern matching ``vor 5 Minuten`` (CLDR's no-break
+    spaces, as in ``il y a {0}\u00a0min``, match the plain spaces lines are read with)."""
+    spaced = " ".join(fold(cldr).split())
+    escaped = re.escape(spaced).replace(r"\{0\}", r"(\d+)").replace(r"\ ", " ?")
     return re.compile(escaped.replace(".", r"\.?"), re.IGNORECASE)
 
 

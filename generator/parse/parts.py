@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Paragraph
+from . import credits
 from .dateline import Reading
 from .furniture import (
     SUMMARY_BLOCKS,
@@ -138,6 +139,9 @@ def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) 
     if is_byline(text) or is_name_list(text) or is_caption(text):
         leave_out(page, index, raw_lines)
         return
+    if credits.is_credit(text) or credits.is_signed_byline(text):
+        leave_out(page, index, raw_lines)  # a lead photo's credit, a page byline
+        return
     following = next_text(clean, index)
     if (
         len(text.split()) <= 3
@@ -176,12 +180,19 @@ def entry_text(
     text = clean[index]
     paragraph = Paragraph(raw_lines[index].strip(), index + 1)
     following = next_text(clean, index)
+    while following is not None and page.kinds[following] == "furniture":
+        following = next_text(clean, following)  # a player left out under a title
     if is_text_source(text) and not (draft.captions and draft.captions[-1].line == index):
         leave_out(page, index, raw_lines)  # the entry's sources, under no photo's caption
         return
     if (
         is_caption(text)
         or ends_with_credit(text)
+        or credits.is_credit(text)
+        or (
+            following is not None
+            and credits.captions_credit(clean, index, following, page.stamp_lines)
+        )
         or (
             title_like(text)  # first: most paragraphs end with a full stop
             and len(text.split()) <= 14
@@ -211,6 +222,10 @@ def entry_text(
         page.kinds[index] = "byline"
         draft.byline = text
         return
+    if not draft.byline and _signed(page, clean, index, draft):
+        page.kinds[index] = "byline"
+        draft.byline = text
+        return
     opening = not draft.body and draft.title is None
     heading = following is not None and page.kinds[following] in ("", "caption")
     # a line the next one continues ('He said: “We will not' / 'sign ...') is no title
@@ -222,6 +237,26 @@ def entry_text(
         return
     page.kinds[index] = "paragraph"
     draft.body.append(paragraph)
+
+
+def _signed(page: Page, clean: list[str], index: int, draft: Draft) -> bool:
+    """A reporter's signature opening the entry (under its title), or closing it: the last line
+    before a blank line (chrome aside) after which comes a stamp, the end, or no sentence
+    (a label, the footer), not more of the entry's paragraphs."""
+    text = clean[index]
+    if not draft.body:
+        return credits.is_signed_byline(text)
+    if not (credits.is_signature(text) or credits.is_signed_byline(text)):
+        return False
+    later = index + 1
+    while later < len(clean) and clean[later] and is_chrome(clean[later]):
+        later += 1
+    if later < len(clean) and clean[later] and later not in page.stamp_lines:
+        return False  # the entry's text goes on
+    following = next_text(clean, later - 1)
+    if following is None or following in page.stamp_lines:
+        return True
+    return not clean[following].rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
 
 
 def _continues(text: str) -> bool:

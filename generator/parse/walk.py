@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from ..model import Order
 from .dating import Clock, dst_kind, settle, utc
+from .durations import stray_stamp
 from .lines import Draft, Page
 
 
@@ -120,9 +121,11 @@ def _page_anchor(
 def _walk_section(walk: _Walk, members: list[int], day: date, order: Order) -> None:
     """Walk one date line's entries in page order from the first, which the line dates."""
     previous: datetime | None = None
+    done: list[int] = []  # the entries walked, in order, strays left out
     for index in members:
         if walk.stated[index] is not None:
             previous = walk.stated[index]
+            done.append(index)
             continue
         draft = walk.drafts[index]
         moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, order)
@@ -131,12 +134,18 @@ def _walk_section(walk: _Walk, members: list[int], day: date, order: Order) -> N
             and _crosses(moment, previous, order)
             and "pinned" not in draft.markers
         ):
-            day = day + timedelta(days=1 if order == "oldest-first" else -1)
-            moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, order)
-            _warn_no_date(walk, draft, day)
+            stray = _stray(walk, members, index, day, done, order)
+            if stray == "this":
+                walk.moments[index] = moment
+                continue
+            if not stray:
+                day = day + timedelta(days=1 if order == "oldest-first" else -1)
+                moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, order)
+                _warn_no_date(walk, draft, day)
         walk.moments[index] = moment
         if "pinned" not in draft.markers:
             previous = moment
+            done.append(index)
 
 
 def _walk_above(walk: _Walk, members: list[int], below: list[int], day: date, order: Order) -> None:
@@ -174,9 +183,11 @@ def _walk_anchor(
         posting.reverse()  # walk back from the newest
     walk_order: Order = "oldest-first" if where == "start" else "newest-first"
     previous: datetime | None = None
+    done: list[int] = []  # the entries walked, in order, strays left out
     for position, index in enumerate(posting):
         if walk.stated[index] is not None:
             previous = walk.stated[index]
+            done.append(index)
             continue
         draft = walk.drafts[index]
         moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
@@ -189,12 +200,56 @@ def _walk_anchor(
             day -= timedelta(days=1)
             moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
         if previous is not None and _crosses(moment, previous, walk_order):
-            day += timedelta(days=1 if walk_order == "oldest-first" else -1)
-            moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
-            if day not in walk.clock.stated_days:
-                _warn_no_date(walk, draft, day)
+            stray = _stray(walk, posting, index, day, done, walk_order)
+            if stray == "this":
+                walk.moments[index] = moment
+                continue
+            if not stray:
+                day += timedelta(days=1 if walk_order == "oldest-first" else -1)
+                moment = _on_day(day, draft, walk.zones[index], walk.clock, previous, walk_order)
+                if day not in walk.clock.stated_days:
+                    _warn_no_date(walk, draft, day)
         walk.moments[index] = moment
         previous = moment
+        done.append(index)
+
+
+def _stray(
+    walk: _Walk, members: list[int], index: int, day: date, done: list[int], order: Order
+) -> str:
+    """At a clock that would roll the day over: ``this`` when the entry after it, on this
+    day, follows the one before it in order; ``previous`` when this entry follows the one
+    before the last (the last was out of place); else "" (a midnight). A stray keeps the
+    day and is reported out-of-order, so no other entry moves (``durations.stray_stamp``)."""
+    before = walk.moments[done[-1]]
+    assert before is not None
+    later = [
+        i for i in members[members.index(index) + 1 :] if "pinned" not in walk.drafts[i].markers
+    ]
+    following = None
+    if later:
+        nxt = later[0]
+        following = walk.stated[nxt] or walk.clock.instant(
+            day, walk.drafts[nxt].reading, walk.zones[nxt]
+        )
+    moment = walk.clock.instant(day, walk.drafts[index].reading, walk.zones[index])
+    earlier = walk.moments[done[-2]] if len(done) > 1 and walk.stated[done[-1]] is None else None
+    crosses = lambda m, p: _crosses(m, p, order)  # noqa: E731
+    if stray_stamp(before, following, crosses):
+        _warn_stray(walk, walk.drafts[index])
+        return "this"
+    if earlier is not None and stray_stamp(earlier, moment, crosses):
+        _warn_stray(walk, walk.drafts[done.pop()])
+        return "previous"
+    return ""
+
+
+def _warn_stray(walk: _Walk, draft: Draft) -> None:
+    draft.markers.add("stray")  # reported here; check_order passes over it
+    walk.clock.warn(draft.line, draft.column, f"entry {draft.label} is out of order: the"
+                    " entries before and after it follow each other on one day",
+                    "check its stamp (a video length or a typo?); no day was changed",
+                    "out-of-order")  # fmt: skip
 
 
 def _warn_no_date(walk: _Walk, draft: Draft, day: date) -> None:
@@ -246,7 +301,7 @@ def check_order(dated: list[tuple[datetime, Draft]], order: Order, clock: Clock)
     """out-of-order at the first entry that breaks the page's order (pinned ones exempt)."""
     previous: datetime | None = None
     for moment, draft in dated:
-        if "pinned" in draft.markers:
+        if "pinned" in draft.markers or "stray" in draft.markers:
             continue
         if previous is not None and _crosses(moment, previous, order):
             clock.warn(draft.line, draft.column, f"entry {draft.label} is out of order",
