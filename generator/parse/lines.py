@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from ..model import Paragraph
 from .dateline import Reading, read_stamp
-from .footer import cut_footer
 from .durations import mark_durations
+from .footer import cut_footer
 from .furniture import (
     KEY_EVENT_MARKERS,
     PINNED_MARKERS,
