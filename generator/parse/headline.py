@@ -43,7 +43,7 @@ def find_headline(
     menu = _menu_lines(clean, candidates)
     for position, index in enumerate(candidates):
         following = candidates[position + 1] if position + 1 < len(candidates) else None
-        if len(clean[index].split()) < 4 or index in menu:
+        if len(clean[index].split()) < 4 or index in menu or _masthead(clean, index):
             continue
         if following is not None and following == next_text(clean, index):
             # A breadcrumb ('Le notizie di oggi in Campania' / 'Cronaca') has the headline
@@ -57,6 +57,22 @@ def find_headline(
             return following
         return index
     return candidates[0] if candidates else None
+
+
+_ACCOUNT = frozenset(
+    """sign in|sign up|log in|login|subscribe|register|my account|anmelden|abonnieren|abo
+se connecter|s'abonner|s’abonner|iniciar sesión|suscríbete|suscribirse|accedi|abbonati
+entrar|assine|assinar|inloggen|abonneren|giriş yap|abone ol|войти|подписаться|увійти
+підписатися""".replace("\n", "|").split("|")
+)
+"""The account buttons of a site's masthead, in the parser's languages."""
+
+
+def _masthead(clean: list[str], index: int) -> bool:
+    """A line right above the site's account buttons is the masthead's (the site's name, its
+    slogan: 'Democracy Dies in Darkness' / 'Sign in'), never the headline."""
+    below = next_text(clean, index)
+    return below is not None and clean[below].casefold().rstrip(" :") in _ACCOUNT
 
 
 def _section_name(text: str) -> bool:
