@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..model import Paragraph
+from .ages import leave_out_ages_beside_times
 from .dateline import Reading, read_stamp
 from .durations import mark_durations
 from .footer import cut_footer
@@ -60,6 +61,7 @@ def classify(
     ]
     page = Page(kinds=["blank" if not text else "" for text in clean], clean=clean)
     mark_durations(page, raw_lines, clean, readings, rules)  # '1:32' under 'Play' is no stamp
+    leave_out_ages_beside_times(page, raw_lines, clean, readings)  # '2h ago' / '16.35 GMT'
     top = find_headline(clean, readings, rules, headline)
     first_entry = _first_entry(clean, readings, top)
     if top is not None:
