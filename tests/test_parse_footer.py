@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.parse import ParseOptions
-from generator.parse.footer import is_copyright, is_prose, link_like, pipe_links
+from generator.parse.credits import is_copyright
+from generator.parse.footer import is_prose, link_like, pipe_links
 from generator.parse.liveblog import read_liveblog
 
 

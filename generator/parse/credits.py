@@ -40,24 +40,42 @@ _CREDIT_ALONE = re.compile(
     re.IGNORECASE,
 )
 
-_RIGHTS = re.compile(
+_RIGHTS = (
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
     r"|todos los derechos reservados|tutti i diritti (?:sono )?riservati|riproduzione riservata"
     r"|todos os direitos reservados|alle rechten voorbehouden|все права защищены"
-    r"|(?:усі|всі) права захищені|tüm hakları saklıdır",
+    r"|(?:усі|всі) права захищені|tüm hakları saklıdır"
+)
+COPYRIGHT = re.compile(
+    rf"^(?:©|\(c\))(?=.*(?:\b(?:19|20)\d\d\b|{_RIGHTS}))"
+    rf"|^copyright\b\s?(?:©|\(c\)|(?:19|20)\d\d\b|.*(?:{_RIGHTS}))",
     re.IGNORECASE,
 )
-"""'All rights reserved', in the languages the parser reads."""
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)\s?.*\b(?:19|20)\d\d\b", re.IGNORECASE)
+"""A copyright notice, the last line of nearly every outlet's page: '© 2025 ABC News',
+'Copyright Folha de S.Paulo. Todos os direitos reservados.'. A photo credit ('© Reuters /
+Jane Doe') names no year and reserves no rights, and 'Copyright lawyers say ...' is a
+sentence, so neither is one."""
+_RIGHTS_ONLY = re.compile(rf"\b(?:{_RIGHTS})\b", re.IGNORECASE)
+
+_YEAR_MARK = re.compile(r"©\s?(?:19|20)\d\d")
+_PHOTO_WORDS = re.compile(
+    r"\b(?:photo|foto|image|picture|bild|credit|crédit|crédito|фото|fotoğraf)", re.IGNORECASE
+)
 
 
 def is_copyright(clean: str) -> bool:
-    """The page's copyright notice, not a photo's credit: '© 2025 Sky UK', 'Copyright
-    Folha de S.Paulo. Todos os direitos reservados.'; '© 2025 Jane Doe/Reuters' (a
-    photographer and an agency) and '© Reuters' (no year, no rights) are credits."""
-    if _RIGHTS.search(clean) is not None:
+    """The outlet's copyright notice (not a photo credit)."""
+    rights = _RIGHTS_ONLY.search(clean) is not None
+    if COPYRIGHT.match(clean) is not None:
+        return rights or "/" not in clean  # '© 2025 Jane Doe/Reuters' is a photo's credit
+    if len(clean.split()) > 12:
+        return False
+    if rights:
         return True
-    return _COPYRIGHT.match(clean) is not None and "/" not in clean
+    # 'All content © 2025 Example Media', not 'Photo: © 2025 Jane Doe'
+    return (
+        _YEAR_MARK.search(clean) is not None and "/" not in clean and not _PHOTO_WORDS.search(clean)
+    )
 
 
 def is_credit(clean: str) -> bool:

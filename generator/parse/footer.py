@@ -31,25 +31,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Paragraph
+from .credits import is_copyright
 from .furniture import TEASER_BLOCKS
 from .parts import Draft, Page
-
-_RIGHTS = (
-    r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
-    r"|todos los derechos reservados|tutti i diritti (?:sono )?riservati|riproduzione riservata"
-    r"|todos os direitos reservados|alle rechten voorbehouden|все права защищены"
-    r"|(?:усі|всі) права захищені|tüm hakları saklıdır"
-)
-COPYRIGHT = re.compile(
-    rf"^(?:©|\(c\))(?=.*(?:\b(?:19|20)\d\d\b|{_RIGHTS}))"
-    rf"|^copyright\b\s?(?:©|\(c\)|(?:19|20)\d\d\b|.*(?:{_RIGHTS}))",
-    re.IGNORECASE,
-)
-"""A copyright notice, the last line of nearly every outlet's page: '© 2025 ABC News',
-'Copyright Folha de S.Paulo. Todos os direitos reservados.'. A photo credit ('© Reuters /
-Jane Doe') names no year and reserves no rights, and 'Copyright lawyers say ...' is a
-sentence, so neither is one."""
-_RIGHTS_ONLY = re.compile(rf"\b(?:{_RIGHTS})\b", re.IGNORECASE)
 
 END_LABELS = {
     label.casefold()
@@ -89,27 +73,6 @@ Yorumlar|En çok okunanlar|Künye
 
 _SENTENCE_END = (".", "!", "?", "…", ";", ",")
 _CLOSERS = "\"'”’»)]"
-
-
-_YEAR_MARK = re.compile(r"©\s?(?:19|20)\d\d")
-_PHOTO_WORDS = re.compile(
-    r"\b(?:photo|foto|image|picture|bild|credit|crédit|crédito|фото|fotoğraf)", re.IGNORECASE
-)
-
-
-def is_copyright(clean: str) -> bool:
-    """The outlet's copyright notice (not a photo credit)."""
-    rights = _RIGHTS_ONLY.search(clean) is not None
-    if COPYRIGHT.match(clean) is not None:
-        return rights or "/" not in clean  # '© 2025 Jane Doe/Reuters' is a photo's credit
-    if len(clean.split()) > 12:
-        return False
-    if rights:
-        return True
-    # 'All content © 2025 Example Media', not 'Photo: © 2025 Jane Doe'
-    return (
-        _YEAR_MARK.search(clean) is not None and "/" not in clean and not _PHOTO_WORDS.search(clean)
-    )
 
 
 def pipe_links(clean: str) -> bool:
