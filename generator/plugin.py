@@ -12,7 +12,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -23,6 +23,7 @@ from .errors import ContentError, Problem
 from .model import Site
 from .pipeline import build
 from .preview import PagePreview
+from .rendered import RenderedPages
 
 # Named as in mkdocs.yml, so messages read "explainer: content/...". Logging through MkDocs
 # lets `mkdocs build --strict` count our warnings.
@@ -54,6 +55,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Under `mkdocs serve`: conversions kept between saves (see preview.py)."""
     cache: ContentCache | None = None
     """Under `mkdocs serve`: files read and parsed, kept between saves (see cache.py)."""
+    rendered: RenderedPages | None = None
+    """Under `mkdocs serve`: the theme's output of unchanged pages (see rendered.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -61,6 +64,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.serving:
             self.preview = PagePreview(BasePlugin.__module__.partition(".")[0])
             self.cache = ContentCache()
+            self.rendered = RenderedPages(THEME_DIR)
 
     def on_shutdown(self) -> None:
         if self.preview is not None:
@@ -86,6 +90,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.preview.start_build()
         if self.cache is not None:
             self.cache.start_build()
+        if self.rendered is not None:
+            self.rendered.start_build()
         try:
             # The site's address makes the timeline's structured data absolute.
             self.site = build(
@@ -185,22 +191,65 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return self.preview.before_conversion(markdown, page, config, files)
         return markdown
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.rendered is not None:
+            self.rendered.set_nav(nav)
+        return nav
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.rendered is not None:
+            self.rendered.set_env(env, config, files)
+        return env
+
+    @event_priority(100)  # before the search plugin reads the page
+    def _on_page_context_first(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        if self.preview is not None:
+            reused = page.file.src_uri in self.preview.reused
+            if self.rendered is not None:
+                self.rendered.before_context(context, page, reused)
+            self.preview.before_indexing(page)
+        return context
+
     @event_priority(-100)  # after the search plugin has indexed the page
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    def _on_page_context_last(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
         if self.preview is not None:
             self.preview.after_indexing(page)
+        if self.rendered is not None:
+            self.rendered.after_context(page)
         return context
+
+    on_page_context = CombinedEvent(_on_page_context_first, _on_page_context_last)
+
+    @event_priority(100)  # first: the template's own output is what a later build reuses
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.rendered is not None:
+            self.rendered.after_render(output, page)
+        return output
+
+    def on_pre_template(self, template: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if self.rendered is not None:
+            return self.rendered.template(template, template_name)
+        return template
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.preview is not None:
             self.preview.complete_search_index(config.site_dir)
-            if self.preview.reused_count:
-                log.info(self.preview.summary())
+        if self.rendered is not None:
+            self.rendered.end_build()
+        if self.preview is not None and self.preview.reused_count:
+            kept = f"; {self.rendered.summary()}" if self.rendered is not None else ""
+            log.info(self.preview.summary() + kept)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
+        if self.rendered is not None:
+            self.rendered.after_template(output_content, template_name)
         if template_name != "404.html":
             return output_content
         return portable_404(output_content, urlsplit(config.site_url or "").path or "/")

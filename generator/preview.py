@@ -33,8 +33,8 @@ _UNSET = object()
 class _Converted:
     """What converting one page's Markdown gave, and what it depended on."""
 
-    markdown: bytes
-    """A digest of the Markdown converted."""
+    markdown: str
+    """The Markdown converted (compared as it is: quicker than a digest of a large page)."""
     context: bytes
     """A digest of what else conversion reads: every file's address, the extensions."""
     html: str
@@ -74,8 +74,8 @@ class PagePreview:
         self.context: bytes | None = None
         self.reused: dict[str, str] = {}
         """src_uri -> the page's Markdown, for pages whose conversion is reused this build."""
-        self.digests: dict[str, tuple[bytes, int]] = {}
-        """src_uri -> (Markdown digest, warnings so far), for pages converted this build."""
+        self.pending: dict[str, tuple[str, int]] = {}
+        """src_uri -> (Markdown, warnings so far), for pages converted this build."""
         self.search_meta: dict[str, Any] = {}
         self.order: list[str] = []
         self.reused_urls: set[str] = set()
@@ -91,13 +91,12 @@ class PagePreview:
         if self.context is None:
             self.context = _context_digest(config, files)
         source = page.file.src_uri
-        digest = hashlib.blake2b(markdown.encode("utf-8"), digest_size=20).digest()
         kept = self.converted.get(source)
-        if kept is not None and kept.markdown == digest and kept.context == self.context:
+        if kept is not None and kept.markdown == markdown and kept.context == self.context:
             self.reused[source] = markdown
             self.reused_count += 1
             return ""
-        self.digests[source] = digest, self.warnings.count
+        self.pending[source] = markdown, self.warnings.count
         self.converted_count += 1
         return markdown
 
@@ -113,16 +112,13 @@ class PagePreview:
             page._title_from_render = kept.title
             page.present_anchor_ids = set(kept.anchors)
             page.links_to_anchors = _links_to_files(kept.links, files)
-            # The search plugin need not read the page again: its entries are kept.
-            self.search_meta[source] = page.meta.get("search", _UNSET)
-            page.meta["search"] = {"exclude": True}
             return kept.html
-        if source in self.digests:
-            digest, warnings_before = self.digests.pop(source)
+        if source in self.pending:
+            markdown, warnings_before = self.pending.pop(source)
             if self.warnings.count == warnings_before:
                 assert self.context is not None
                 self.converted[source] = _Converted(
-                    digest,
+                    markdown,
                     self.context,
                     html,
                     page.toc,
@@ -133,6 +129,14 @@ class PagePreview:
             else:
                 self.converted.pop(source, None)
         return html
+
+    def before_indexing(self, page: Page) -> None:
+        """Before the search plugin sees a page whose conversion is reused: it need not read
+        the page again, since its entries are kept."""
+        source = page.file.src_uri
+        if source in self.reused:
+            self.search_meta[source] = page.meta.get("search", _UNSET)
+            page.meta["search"] = {"exclude": True}
 
     def after_indexing(self, page: Page) -> None:
         """After the search plugin has seen the page: its own front matter back."""

@@ -104,3 +104,20 @@ def test_properdocs_serve_reloads_on_a_content_save(tmp_explainer, tmp_path):
         server.wait(
             "the saved change", lambda: "The stream has stopped." in server.get("timeline/")
         )
+        # The quick path of a rebuild works under ProperDocs too: an annotation's save
+        # writes the pages it did not change as the theme rendered them (rendered.py).
+        annotations = project / "content" / "annotations.yml"
+        annotations.write_text(
+            annotations.read_text("utf-8").replace(
+                "is the official romanisation", "is, now, the official romanisation", 1
+            ),
+            "utf-8",
+        )
+        server.wait(
+            "the saved annotation",
+            lambda: "is, now, the official romanisation" in server.get(""),
+        )
+        server.wait(
+            "the rebuild's summary",
+            lambda: re.search(r"wrote [1-9]\d* file\(s\) as the theme rendered", server.output()),
+        )

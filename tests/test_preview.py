@@ -25,11 +25,19 @@ from generator.pipeline import build
 
 pytestmark = [pytest.mark.site, pytest.mark.slow]
 
-SUMMARY = re.compile(r"converted (\d+) page\(s\) whose Markdown changed; reused the conversion")
+SUMMARY = re.compile(
+    r"converted (\d+) page\(s\) whose Markdown changed; reused the conversion of \d+; "
+    r"wrote (\d+) file\(s\) as the theme rendered them last time"
+)
 
 
 def _conversions(server: Server) -> list[int]:
-    return [int(n) for n in SUMMARY.findall(server.output())]
+    return [int(converted) for converted, _ in SUMMARY.findall(server.output())]
+
+
+def _kept(server: Server) -> int:
+    """How many files the last rebuild wrote as the theme rendered them before."""
+    return int(SUMMARY.findall(server.output())[-1][1])
 
 
 def _saved(server: Server, path: Path, old: str, new: str) -> None:
@@ -74,6 +82,8 @@ def test_a_save_converts_only_changed_pages_and_serves_what_a_full_build_makes(
         )
         assert "is, now, the official romanisation" in server.get("")
         assert _conversions(server)[-1] == 1
+        # Every other page, the 404 page and the sitemap are written as they were rendered.
+        assert _kept(server) == len(build(content).pages) - 1 + 2
 
         # A note's title is in the navigation of every page, converted again or not.
         note = content / "background" / "congress-of-berlin.md"
@@ -85,6 +95,7 @@ def test_a_save_converts_only_changed_pages_and_serves_what_a_full_build_makes(
         )
         for page in ("", "timeline/", "glossary/people/", "about/"):
             assert "The Berlin Congress (1878)" in server.get(page), page
+        assert _kept(server) == 0
         assert "Congress of Berlin (1878)" not in server.get("timeline/")
 
         # A new key moment: the overview lists it and the timeline badges its entry.
@@ -93,6 +104,9 @@ def test_a_save_converts_only_changed_pages_and_serves_what_a_full_build_makes(
         assert server.get("") != overview_before and server.get("timeline/") != timeline_before
         assert re.search(r'href="[^"]*#2025-05-16-1714"', server.get("")), "key moment link"
         assert _conversions(server)[-1] >= 2
+        # The navigation is the same: every page not converted (and the 404 page and the
+        # sitemap) is written as it was rendered.
+        assert _kept(server) == len(build(content).pages) - _conversions(server)[-1] + 2
 
         files = _full_build(project, server.base, tmp_path / "full")
         served = {name: _fetch(server.base + url) for url, name in files}
