@@ -110,6 +110,14 @@ _ABBREVIATED = re.compile(r"\d{1,3} ?(?:s|sec|min|mins|dk|мин|хв)\.?", re.I
 _PROGRESS = re.compile(rf"{_CLOCK} ?/ ?{_CLOCK}")
 """A player's progress: ``0:00 / 1:32``."""
 _SEPARATOR = r" ?[,:·•|–—-]? ?"
+_LENGTH_AT_END = re.compile(rf"{_SEPARATOR}(?:{_CLOCK}|{_LENGTH.pattern})$", re.IGNORECASE)
+_LENGTH_FIRST = re.compile(rf"{_LENGTH.pattern}{_SEPARATOR}", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+"""Every length and stated duration has one (``str.isdigit`` also takes ``²``: no pattern
+does), so a line without one is no player's: a fast test."""
+_OPENINGS = tuple(sorted(_LABELS | _READING))
+"""How a line with a label before its length starts, casefolded."""
+_FIRST_WORDS = re.compile(r"[\s,:]+")
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…")
 
@@ -207,9 +215,9 @@ def _is_player_line(text: str) -> bool:
     ``Video 1:32``; ``0:00 / 1:32``."""
     if _PROGRESS.fullmatch(text) or _label_and_length(text):
         return True
-    if len(text) > 160 or _STATED.search(text) is None:
+    if len(text) > 160 or _DIGIT.search(text) is None or _STATED.search(text) is None:
         return False
-    first = re.split(r"[\s,:]+", text.casefold(), maxsplit=2)
+    first = _FIRST_WORDS.split(text.casefold(), maxsplit=2)
     return (
         first[0] in _LABEL_WORDS
         or (len(first) > 1 and " ".join(first[:2]) in _LABELS)
@@ -221,12 +229,15 @@ def _label_and_length(text: str) -> bool:
     """A label and a length on one line (``Video 1:32``, ``Lecture 1 min.``); a count of
     minutes may come first (``4 min · Listen``, ``4 min read``), a clock may not (``14:05
     Video`` is a stamp and its title)."""
-    if len(text) > 60 or not any(char.isdigit() for char in text):
-        return False
-    for found in re.finditer(rf"{_SEPARATOR}(?:{_CLOCK}|{_LENGTH.pattern})$", text, re.I):
-        if found.start() and _is_button_or_reading(text[: found.start()]):
-            return True
-    match = re.match(rf"{_LENGTH.pattern}{_SEPARATOR}", text, re.I)
+    if len(text) > 60 or _DIGIT.search(text) is None:
+        return False  # both shapes need a digit
+    # A label before the length opens the line, casefolded (casefold folds each character
+    # on its own, so a label's fold is the fold's start): else no need to look for a length.
+    if text.casefold().replace("’", "'").startswith(_OPENINGS):
+        for found in _LENGTH_AT_END.finditer(text):
+            if found.start() and _is_button_or_reading(text[: found.start()]):
+                return True
+    match = _LENGTH_FIRST.match(text)
     return match is not None and _is_button_or_reading(text[match.end() :].rstrip("."))
 
 
