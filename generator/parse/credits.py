@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .memo import per_parse
+
 _QUOTE_MARKS = re.compile(r"[\"“”„«»‹›‘‚]|(?:^|\s)['’]")
 """Quote marks; an apostrophe inside or after a word (``CNN’s``, ``News'``) is none."""
 
@@ -135,6 +137,7 @@ def _may_lead(clean: str) -> bool:
     return ":" in head or "…" in head or "..." in head
 
 
+@per_parse  # asked of each line under another, and a page repeats its credits
 def is_credit_alone(clean: str) -> bool:
     """A credit on a line of its own (no caption before it on the line), not a copyright."""
     if len(clean) > 90 or not ("©" in clean or "/" in clean or _may_lead(clean)):

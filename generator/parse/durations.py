@@ -40,6 +40,7 @@ from datetime import datetime
 
 from .dateline import Reading
 from .furniture import TEASER_BLOCKS, FurnitureRules, is_byline, is_caption, is_chrome
+from .memo import per_parse
 from .parts import Page, leave_out, opens_entry
 
 PLAYER_LABELS = {
@@ -210,6 +211,7 @@ def _is_label(text: str) -> bool:
     return 1 < len(words) <= 3 and words[0] in _LABEL_WORDS and not text.endswith(_SENTENCE_END)
 
 
+@per_parse  # a page repeats its stamps' clocks
 def _is_player_line(text: str) -> bool:
     """``Play video, "Waves batter Portrush harbour", Duration 1,02``; ``Listen · 4 min``,
     ``Video 1:32``; ``0:00 / 1:32``."""

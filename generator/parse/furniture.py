@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..errors import ProblemCollector
 from .credits import has_quote_marks
 from .labels import is_label_line
+from .memo import per_parse
 from .names import PREFIXES
 
 CHROME = {
@@ -202,6 +203,7 @@ _BYLINE = re.compile(
 )
 
 
+@per_parse  # asked of a line by the labels, the players' rules and the walk
 def is_chrome(clean: str) -> bool:
     """A line of page chrome, by the table or by its shape."""
     folded = clean.casefold()

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .counters import is_bare_count, is_counter
 from .embeds import is_embed_wrapper
+from .memo import per_parse
 
 if TYPE_CHECKING:
     from .dateline import Reading
@@ -109,6 +110,7 @@ _ADDRESS = re.compile(
 _TRAIL = " -–—:|"
 
 
+@per_parse
 def is_label_line(clean: str) -> bool:
     """A label, button, reading time or embed wrapper, on its own line."""
     if len(clean) > 48:  # a sentence, or a wrapper with a name ('Skip twitter post by ...')
@@ -307,6 +309,7 @@ def repeated_chrome(
     return sorted(found)
 
 
+@per_parse  # a page repeats its short lines
 def _short_label(text: str) -> bool:
     if len(text) > 32:
         return False

@@ -31,6 +31,7 @@ from .dateline import Reading
 from .dating import Clock, check_offsets, detect_order, entry_anchor, settle, utc, valid_clock
 from .furniture import FurnitureRules
 from .lines import Draft, Page, classify
+from .memo import forget
 from .names import detect_language, names_for
 from .stamps import near_miss_kind, normalise
 from .walk import check_order, resolve, section_days, walk_days
@@ -116,6 +117,8 @@ def read_liveblog(
     except ContentError as error:
         error.lines = lines  # so `explainer parse` can show how each line was read
         raise
+    finally:
+        forget()  # memo.py: the answers about this page's lines
 
 
 def _read_page(

@@ -20,6 +20,7 @@ from .furniture import (
     is_name_list,
     is_text_source,
 )
+from .memo import per_parse
 
 
 @dataclass
@@ -124,6 +125,7 @@ def title_from_above(page: Page, draft: Draft) -> None:
         return
 
 
+@per_parse
 def title_like(text: str) -> bool:
     if len(text) > 140 or len(text.split()) > 22:
         return False
