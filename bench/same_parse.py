@@ -207,11 +207,11 @@ def dump(out: Path) -> None:
     out.write_bytes(pickle.dumps(readings))
 
 
-_BENCH_TEXTS = '''
+_BENCH_TEXTS = """
 def liveblogs():
     from bench.parse_speed import messy_liveblog, plain_liveblog
     return {"plain": plain_liveblog(2000), "messy": messy_liveblog(2000)}
-'''
+"""
 
 _RUN = """
 import sys

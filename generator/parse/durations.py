@@ -159,6 +159,8 @@ def _player_block(clean: list[str], readings: list[Reading | None], index: int) 
     text = clean[index]
     if _is_player_line(text):
         return [index]
+    if _DIGIT.match(text) is None:
+        return []  # every other shape (a clock, a clip's credit, a length) opens with a figure
     if _SOURCED.fullmatch(text):
         return [*_label_above(clean, index, _is_label), index, *_clip_title(clean, readings, index)]
     clock = _DURATION.fullmatch(text) is not None

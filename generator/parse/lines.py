@@ -350,15 +350,13 @@ def _runs_forward(previous: Reading, reading: Reading) -> bool:
 def _open_entry(
     page: Page, raw_lines: list[str], index: int, reading: Reading, section: int, pending: set[str]
 ) -> Draft:
-    raw = raw_lines[index]
-    draft = Draft(
-        index + 1, len(raw) - len(raw.lstrip()) + 1, normalise(raw), reading, section, pending
-    )
+    raw, clean = raw_lines[index], page.clean[index]  # clean: normalise(raw), made once
+    draft = Draft(index + 1, len(raw) - len(raw.lstrip()) + 1, clean, reading, section, pending)
     page.kinds[index] = "time"
     if reading.rest:
         if reading.rest_sep == "," and is_name_list(reading.rest) or is_byline(reading.rest):
             draft.byline = reading.rest
-            draft.label = normalise(raw)[: -len(reading.rest)].rstrip(" ,")
+            draft.label = clean[: -len(reading.rest)].rstrip(" ,")
         elif reading.rest_sep == " ":
             draft.title = Paragraph(reading.rest, index + 1)
         else:
