@@ -110,7 +110,6 @@ _ADDRESS = re.compile(
 _TRAIL = " -–—:|"
 
 
-@per_parse
 def is_label_line(clean: str) -> bool:
     """A label, button, reading time or embed wrapper, on its own line."""
     if len(clean) > 48:  # a sentence, or a wrapper with a name ('Skip twitter post by ...')

@@ -20,7 +20,6 @@ from .furniture import (
     is_name_list,
     is_text_source,
 )
-from .memo import per_parse
 
 
 @dataclass
@@ -125,7 +124,6 @@ def title_from_above(page: Page, draft: Draft) -> None:
         return
 
 
-@per_parse
 def title_like(text: str) -> bool:
     if len(text) > 140 or len(text.split()) > 22:
         return False
