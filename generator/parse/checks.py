@@ -28,6 +28,24 @@ _STAYS = {
 """Where a near miss ends up instead, by the kind of line it became."""
 
 
+_STORY_LISTS = {
+    "between": "read as a list of other stories (a label, then a stamp and one headline"
+    " each, from line {stamp}), left out; entries follow it",
+    "unlabelled": "read as a list of other stories from here to the end of the page (a"
+    " stamp and one headline each, with no label above them), left out",
+}
+_STORY_LIST_HINTS = {
+    "between": "check against the original that these are no entries, or confirm in source.yml",
+    "unlabelled": "check the page's end against the original, or confirm in source.yml",
+}
+"""Why a list of other stories (latest.py) is in doubt, and what to do."""
+
+
+def _column(raw_lines: list[str], line: int) -> int:
+    raw = raw_lines[line - 1]
+    return len(raw) - len(raw.lstrip()) + 1
+
+
 def report_no_headline(page: Page, problems: ProblemCollector) -> None:
     first = next((n for n, kind in enumerate(page.kinds, 1) if kind != "blank"), 1)
     if page.kinds[first - 1] in ("date", "time", "dateline"):
@@ -66,6 +84,9 @@ def check_page(
                    f" entry {label}",
                    "check the entry's end against the original, or confirm in source.yml",
                    "footer-cut")  # fmt: skip
+    for line, stamp, why in page.story_lists:
+        clock.warn(line, _column(raw_lines, line), _STORY_LISTS[why].format(stamp=stamp),
+                   _STORY_LIST_HINTS[why], "story-list")  # fmt: skip
     for draft in page.drafts:
         if not draft.body and draft.title is None:
             clock.warn(draft.line, draft.column, f"entry {draft.label} has no text", "",

@@ -30,6 +30,7 @@ from .furniture import (
 )
 from .headline import find_headline, is_dateline
 from .labels import is_label, leave_out_labels
+from .latest import cut_story_lists
 from .names import Names
 from .parts import (
     Draft,
@@ -81,6 +82,7 @@ def classify(
     page.titles_above = _titles_above(clean, readings, stamps, rules)
     page.stamp_lines = set(stamps)
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
+    cut_story_lists(page, raw_lines, readings)  # 'Latest news' / '16:40' / a headline
     cut_footer(page, raw_lines)  # the page's footer below the last entry is no entry text
     page.page_date = _page_date(page)
     return page

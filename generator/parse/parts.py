@@ -77,6 +77,9 @@ class Page:
     """Entries are divided by blank lines, so a time line glued to text is part of it."""
     footer_prose: tuple[int, int, str] | None = None
     """Line and column of a sentence left out with the page footer, and the entry above it."""
+    story_lists: list[tuple[int, int, str]] = field(default_factory=list)
+    """Doubtful lists of other stories (latest.py): the label's or first stamp's line, the
+    first stamp's line, and why ('between' entries, 'unlabelled')."""
 
 
 def next_text(clean: list[str], index: int) -> int | None:
@@ -122,6 +125,16 @@ def title_from_above(page: Page, draft: Draft) -> None:
             draft.title = pool.pop()
             page.kinds[back] = "title"
         return
+
+
+def lone_title_as_text(page: Page, draft: Draft) -> None:
+    """A line read as an entry's title because text stood below it, when that text is left
+    out (a footer, a list of other stories), is the entry's one paragraph."""
+    title = draft.title
+    if title is None or title.line == draft.line or draft.body or draft.captions:
+        return
+    page.kinds[title.line - 1] = "paragraph"
+    draft.title, draft.body = None, [title]
 
 
 def title_like(text: str) -> bool:
