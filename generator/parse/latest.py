@@ -8,7 +8,8 @@ once the lines are walked, before ``cut_footer``) finds them:
 
 1. **A labelled list.** A list label (the table below, or ``More from <outlet>``) on a line
    of its own, inside an entry's text but not its title, followed by at least two pairs of a
-   stamp and one short headline-like line (no sentence's full stop, no second line), up to the
+   stamp and one short headline-like line (no sentence's full stop, no second line; or the
+   headline over its stamp), up to the
    end of the page or a tail with no stamps (the footer). The footer begins at the label:
    from there on everything is left out, and the entries its stamps opened are undone. A
    sentence in the tail is reported ``footer-cut``.
@@ -31,7 +32,7 @@ from ..model import Paragraph
 from .credits import is_copyright
 from .dateline import Reading
 from .footer import is_prose, link_like
-from .furniture import is_chrome
+from .furniture import TEASER_BLOCKS, is_chrome
 from .parts import Page, lone_title_as_text, opens_entry, title_like
 
 STORY_LIST_LABELS = {
@@ -93,7 +94,7 @@ class Run:
 def is_list_label(clean: str) -> bool:
     """'Latest news', 'Most read:', 'More from Example News' on a line of its own."""
     folded = clean.casefold().rstrip(" :")
-    if folded in STORY_LIST_LABELS:
+    if folded in STORY_LIST_LABELS or folded in TEASER_BLOCKS:
         return True
     return folded.startswith(MORE_FROM) and len(folded.split()) <= 5 and title_like(clean)
 
@@ -116,8 +117,12 @@ def is_list_stamp(reading: Reading | None) -> bool:
 
 def read_run(page: Page, readings: list[Reading | None], start: int) -> Run:
     """The pairs of a stamp and one headline from ``start`` on, all stamps of one shape and
-    each headline the last line of its pair; chrome between is skipped."""
+    each headline the last line of its pair; chrome between is skipped. A list whose first
+    line is a headline sets each headline above its stamp."""
     clean = page.clean
+    first = next((i for i in range(start, len(clean)) if clean[i] and not _chrome(page, i)), None)
+    if first is not None and not is_list_stamp(readings[first]):
+        return _read_titles_first(page, readings, first)
     run = Run([], [], True)
     blank, waiting = False, False
     for index in range(start, len(clean)):
@@ -144,6 +149,41 @@ def read_run(page: Page, readings: list[Reading | None], start: int) -> Run:
         blank = False
     run.stamps = run.stamps[: run.pairs]
     return run
+
+
+def _read_titles_first(page: Page, readings: list[Reading | None], start: int) -> Run:
+    """'Floods hit northern Italy' over '16:40': pairs of a headline and the stamp under it,
+    each stamp followed by the next headline, a blank line, the footer or the end."""
+    clean = page.clean
+    run = Run([], [], True)
+    blank, headline = False, -1
+    for index in range(start, len(clean)):
+        text, reading = clean[index], readings[index]
+        if not text:
+            blank = True
+            continue
+        if headline < 0 and reading is None and headline_like(text):
+            headline, run.tight = index, run.tight and (not blank or not run.ends)
+        elif headline >= 0 and is_list_stamp(reading):
+            if run.stamps and _shape(reading) != _shape(readings[run.stamps[0]]):
+                break
+            after = index + 1
+            if _text_under(page, readings, after):
+                break  # a stamp with the entry's text under it: a real entry
+            run.stamps.append(index)
+            run.ends.append(after)
+            headline, run.tight = -1, run.tight and not blank
+        elif not _chrome(page, index):
+            break
+        blank = False
+    return run
+
+
+def _text_under(page: Page, readings: list[Reading | None], index: int) -> bool:
+    """A line under a stamp that is neither the next story's headline nor the footer."""
+    if index >= len(page.clean) or _follows(page, readings, index) != "text":
+        return False
+    return readings[index] is not None or not headline_like(page.clean[index])
 
 
 def _follows(page: Page, readings: list[Reading | None], index: int) -> str:
