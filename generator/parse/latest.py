@@ -9,10 +9,9 @@ once the lines are walked, before ``cut_footer``) finds them:
 1. **A labelled list.** A list label (the table below, or ``More from <outlet>``) on a line
    of its own, inside an entry's text but not its title, followed by at least two pairs of a
    stamp and one short headline-like line (no sentence's full stop, no second line; or the
-   headline over its stamp), up to the
-   end of the page or a tail with no stamps (the footer). The footer begins at the label:
-   from there on everything is left out, and the entries its stamps opened are undone. A
-   sentence in the tail is reported ``footer-cut``.
+   headline over its stamp), up to the end of the page or a tail with no stamps (the
+   footer). The footer begins at the label: from there on everything is left out, and the
+   entries its stamps opened are undone. A sentence in the tail is reported ``footer-cut``.
 2. **Doubtful lists** are left out too, and reported (``story-list``): a labelled list with
    entries below it (a list between real entries; left out up to its last pair, a headline
    with text right under it not counted), and an unlabelled run of at least three such pairs
@@ -26,6 +25,7 @@ its headline, and short one-line entries under stamps shaped like the others' ar
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Paragraph
@@ -60,7 +60,9 @@ one entry ('Breaking', 'Última hora') and summary headings ('Key events') are n
 MORE_FROM = ("more from ", "mehr von ", "mehr aus ", "more on ")
 """A label naming the outlet or a topic: 'More from Example News'."""
 
-_MIN_LABELLED, _MIN_UNLABELLED = 2, 3
+_MIN_LABELLED, _MIN_UNLABELLED, _MAX_UNLABELLED = 2, 3, 20
+"""Pairs a labelled list needs, and an unlabelled one (no more than 20: a page's box of
+other stories is short, and a blog ending in more one-line entries is read as it stands)."""
 
 
 @dataclass
@@ -93,6 +95,8 @@ class Run:
 
 def is_list_label(clean: str) -> bool:
     """'Latest news', 'Most read:', 'More from Example News' on a line of its own."""
+    if len(clean) > 60:
+        return False
     folded = clean.casefold().rstrip(" :")
     if folded in STORY_LIST_LABELS or folded in TEASER_BLOCKS:
         return True
@@ -209,8 +213,10 @@ def cut_story_lists(page: Page, raw_lines: list[str], readings: list[Reading | N
     lists."""
     if not page.drafts:
         return
-    first = page.drafts[0].line - 1
-    for index in range(first + 1, len(page.clean)):
+    first, kinds = page.drafts[0].line, page.kinds
+    for index, text in enumerate(page.clean[first:], start=first):
+        if not text or len(text) > 60 or kinds[index] not in _LABEL_KINDS:
+            continue  # the cheap test first: most lines are longer, or stamps
         if not _label_at(page, index):
             continue
         run = read_run(page, readings, index + 1)
@@ -228,10 +234,11 @@ def cut_story_lists(page: Page, raw_lines: list[str], readings: list[Reading | N
     _unlabelled(page, raw_lines, readings)
 
 
+_LABEL_KINDS = ("paragraph", "furniture")
+
+
 def _label_at(page: Page, index: int) -> bool:
     """A list label inside an entry's text, not the line right under a stamp (a title)."""
-    if not page.clean[index] or page.kinds[index] not in ("paragraph", "furniture", "title"):
-        return False
     if not is_list_label(page.clean[index]):
         return False
     above = next((i for i in range(index - 1, -1, -1) if page.clean[i]), None)
@@ -278,7 +285,8 @@ def _leave_out(page: Page, raw_lines: list[str], start: int, end: int) -> None:
     page.orphans = [n for n in page.orphans if kept(n)]
     dates = [(n, r) for n, (_, r) in zip(page.date_lines, page.dates) if kept(n)]
     page.date_lines = [n for n, _ in dates]
-    page.dates = [(sum(1 for d in page.drafts if d.line < n), r) for n, r in dates]
+    starts = [draft.line for draft in page.drafts]  # in page order
+    page.dates = [(bisect_left(starts, n), r) for n, r in dates]
     for index in range(start, end):
         if page.kinds[index] not in ("blank", "furniture"):
             page.kinds[index] = "furniture"
@@ -293,10 +301,13 @@ def _sentence(clean: str) -> bool:
 def _unlabelled(page: Page, raw_lines: list[str], readings: list[Reading | None]) -> None:
     """A run of pairs to the end of the page with no label, below entries of prose."""
     run: Run | None = None
-    for position in range(len(page.drafts) - 1, 0, -1):
-        candidate = read_run(page, readings, page.drafts[position].line - 1)
-        if candidate.pairs < len(page.drafts) - position or _entries_below(page, candidate.end):
+    drafts = page.drafts
+    for position in range(len(drafts) - 1, max(0, len(drafts) - _MAX_UNLABELLED - 2), -1):
+        candidate = read_run(page, readings, drafts[position].line - 1)
+        if candidate.pairs < len(drafts) - position or _entries_below(page, candidate.end):
             break
+        if len(drafts) - position > _MAX_UNLABELLED:
+            return  # so many one-line entries are the blog's own
         run = candidate
     if run is None or run.pairs < _MIN_UNLABELLED:
         return
