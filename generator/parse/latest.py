@@ -39,23 +39,26 @@ STORY_LIST_LABELS = {
     label.casefold()
     for label in """
 Latest news|Latest stories|Latest headlines|Most read|Most popular|Most viewed|Popular now
-Trending now|Top stories|More stories|More news|Editor's picks|Editor’s picks|Just in
+Trending now|Top stories|More top stories|More stories|More news|Most shared|Editor's picks
+Editor’s picks|Just in
 Neueste Nachrichten|Neueste Artikel|Meistgelesen|Meistgelesene Artikel|Mehr zum Thema
-Aktuelle Nachrichten|Top-Themen|Auch interessant|Meistgeklickt
+Aktuelle Nachrichten|Top-Themen|Top-Meldungen|Auch interessant|Meistgeklickt
 À lire aussi|A lire aussi|Lire aussi|Les plus lus|Dernières actualités|Dernières infos
-Les plus populaires|Sur le même sujet
-Lo más leído|Lo más visto|Últimas noticias|Te puede interesar|Más noticias
-Più letti|I più letti|Più visti|Ultime notizie|Leggi anche|Potrebbe interessarti
+Les plus populaires|Les plus partagés|Sur le même sujet
+Lo más leído|Lo más visto|Más leídas|Últimas noticias|Te puede interesar|Más noticias
+Più letti|I più letti|Le più lette|Più visti|Ultime notizie|Leggi anche|Potrebbe interessarti
 Mais lidas|Mais vistas|Últimas notícias|Leia também|Veja também
-Meest gelezen|Laatste nieuws|Meer nieuws|Lees ook
-Самое читаемое|Последние новости|Популярное|Читайте также|Новости по теме
-Найпопулярніше|Останні новини|Популярне|Читайте також
+Meest gelezen|Laatste nieuws|Net binnen|Meer nieuws|Lees ook
+Самое читаемое|Последние новости|Лента новостей|Популярное|Читайте также|Новости по теме
+Найпопулярніше|Останні новини|Стрічка новин|Популярне|Читайте також|Новини за темою
 Son haberler|En çok okunanlar|Çok okunanlar|İlginizi çekebilir|İlgili Haberler
 """.replace("\n", "|").split("|")
     if label
 }
-"""Labels of a list of other stories (en, de, fr, es, it, pt, nl, ru, uk, tr). Labels over
-one entry ('Breaking', 'Última hora') and summary headings ('Key events') are not here."""
+"""Labels of a list of other stories (en, de, fr, es, it, pt, nl, ru, uk, tr), besides the
+teaser blocks' headings (furniture.py). Labels over one entry ('Breaking', 'Última hora'),
+summary headings ('Key events', 'Lo último') and a blog's own sort toggles ('Latest', 'Mais
+recentes') are not here."""
 
 MORE_FROM = ("more from ", "mehr von ", "mehr aus ", "more on ")
 """A label naming the outlet or a topic: 'More from Example News'."""
@@ -135,24 +138,37 @@ def read_run(page: Page, readings: list[Reading | None], start: int) -> Run:
             blank = True
             continue
         if is_list_stamp(reading) and not waiting:
+            assert reading is not None
             if run.stamps and _shape(reading) != _shape(readings[run.stamps[0]]):
                 break
             run.stamps.append(index)
             waiting, run.tight = True, run.tight and (not blank or len(run.stamps) == 1)
+            if reading.rest:  # '16:40 - Floods hit northern Italy': a pair on one line
+                if not headline_like(reading.rest) or not _close_pair(page, readings, run, index):
+                    break
+                waiting = False
         elif waiting and reading is None and headline_like(text):
-            follows = _follows(page, readings, index + 1)
-            if follows == "text":
-                break  # a headline with text under it: an entry's title
-            run.ends.append(index + 1)
-            waiting, run.tight = False, run.tight and not blank
-            if follows == "footer":
-                run.footed = True
+            if not _close_pair(page, readings, run, index):
                 break
+            waiting, run.tight = False, run.tight and not blank
         elif not _chrome(page, index):
             break
         blank = False
     run.stamps = run.stamps[: run.pairs]
     return run
+
+
+def _close_pair(page: Page, readings: list[Reading | None], run: Run, index: int) -> bool:
+    """The headline at ``index`` closes a pair unless text stands right under it (an entry's
+    title); the footer's links under it close the run too (``footed``)."""
+    if run.footed:
+        return False
+    follows = _follows(page, readings, index + 1)
+    if follows == "text":
+        return False
+    run.ends.append(index + 1)
+    run.footed = follows == "footer"
+    return True
 
 
 def _read_titles_first(page: Page, readings: list[Reading | None], start: int) -> Run:
@@ -234,7 +250,7 @@ def cut_story_lists(page: Page, raw_lines: list[str], readings: list[Reading | N
     _unlabelled(page, raw_lines, readings)
 
 
-_LABEL_KINDS = ("paragraph", "furniture")
+_LABEL_KINDS = ("paragraph", "furniture", "title")  # a title taken from above a stamp
 
 
 def _label_at(page: Page, index: int) -> bool:
@@ -325,7 +341,13 @@ def _unlabelled(page: Page, raw_lines: list[str], readings: list[Reading | None]
 def _shape(reading: Reading | None) -> tuple[bool, ...]:
     if reading is None:
         return ()
-    return (reading.has_date, reading.has_time, reading.age is not None, reading.zone is not None)
+    return (
+        reading.has_date,
+        reading.has_time,
+        reading.age is not None,
+        reading.zone is not None,
+        bool(reading.rest),
+    )
 
 
 def _kind(reading: Reading | None) -> str:
