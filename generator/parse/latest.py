@@ -6,12 +6,13 @@ outlet's other stories, each a stamp (``16:40``, ``2h ago``, ``5 hours ago``, ``
 and one headline. Read line by line, every stamp opens an entry. ``cut_story_lists`` (called
 once the lines are walked, before ``cut_footer``) finds them:
 
-1. **A labelled list.** A list label (the table below, or ``More from <outlet>``) on a line
-   of its own, inside an entry's text but not its title, followed by at least two pairs of a
-   stamp and one short headline-like line (no sentence's full stop, no second line; or the
-   headline over its stamp), up to the end of the page or a tail with no stamps (the
-   footer). The footer begins at the label: from there on everything is left out, and the
-   entries its stamps opened are undone. A sentence in the tail is reported ``footer-cut``.
+1. **A labelled list.** A list label (the table below, a teaser block's heading, or ``More
+   from <outlet>``) on a line of its own, inside an entry's text and not right under a stamp,
+   followed by at least two pairs of a stamp and one short headline-like line (no sentence's
+   full stop, no second line; or the headline over its stamp, or both on one line: ``16:40 -
+   Floods hit ...``), up to the end of the page or a tail with no stamps (the footer). The
+   footer begins at the label: from there on everything is left out, and the entries its
+   stamps opened are undone. A sentence in the tail is reported ``footer-cut``.
 2. **Doubtful lists** are left out too, and reported (``story-list``): a labelled list with
    entries below it (a list between real entries; left out up to its last pair, a headline
    with text right under it not counted), and an unlabelled run of at least three such pairs
