@@ -77,6 +77,8 @@ class Page:
     """Entries are divided by blank lines, so a time line glued to text is part of it."""
     footer_prose: tuple[int, int, str] | None = None
     """Line and column of a sentence left out with the page footer, and the entry above it."""
+    kicker_doubt: tuple[int, int] | None = None
+    """A label in capitals read as a kicker, and the headline under it (headline.py)."""
 
 
 def next_text(clean: list[str], index: int) -> int | None:
