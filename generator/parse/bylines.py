@@ -44,7 +44,10 @@ _DESK_WORDS = frozenset(w for words in _DESKS.values() for w in words.split("|")
 _COMPOUND_DESKS = ("studio", "redaktion", "redactie", "büro")
 """German and Dutch compounds end in the desk word: 'Hauptstadtstudio', 'Auslandsredaktion'."""
 
-_JOINERS = frozenset("of in at for de del der des di da do du en em für aus el la le y e".split())
+_JOINERS = frozenset(
+    {"of", "in", "at", "for", "de", "del", "der", "des", "di", "da", "do", "du", "en", "em"}
+    | {"für", "aus", "el", "la", "le", "y", "e"}
+)
 """Small words a desk's or place's name may hold uncapitalised: 'Bureau of ...'."""
 
 
