@@ -13,6 +13,10 @@ capital, and is one of
 - a desk's or outlet's name, capitalised, with a desk word of the tables below:
   ``ARD-Studio Moskau``, ``Kyiv Bureau``, ``Redacción Internacional``.
 
+In an entry with no title yet the line may be its title in title case instead ('Kyiv,
+Moscow Talks'): there only a job, or an outlet that names itself ('BBC News, Kyiv'), is
+read as the byline's second line.
+
 A list of names ('Jane Smith') right over a reporter's job is a byline even where the entry
 has no title yet (else the name would be read as the title). Anything else under a byline
 (a title in title case, a sentence, a date) stays what it was.
@@ -51,11 +55,19 @@ _JOINERS = frozenset(
 """Small words a desk's or place's name may hold uncapitalised: 'Bureau of ...'."""
 
 
-def continues_byline(second: str) -> bool:
-    """``second``, the line right under a byline, is that byline's second line."""
+def continues_byline(second: str, titled: bool) -> bool:
+    """``second``, the line right under a byline, is that byline's second line. In an entry
+    with no title yet, a heading in title case may stand there ('Kyiv, Moscow Talks',
+    'Russian TV Shows The Talks'): there an outlet and place needs an outlet that names
+    itself (a desk word, an acronym: 'BBC News, Kyiv', 'CNN, Moscow'), a desk alone is no
+    second line, and a reporter's job still is."""
     if not _short_plain(second):
         return False
-    return is_role(second) or _outlet_and_place(second) or _desk(second)
+    if is_role(second):
+        return True
+    if titled:
+        return _outlet_and_place(second) or _desk(second)
+    return _outlet_and_place(second) and _names_itself(second.split(", ")[0])
 
 
 def name_over_role(first: str, second: str) -> bool:
@@ -91,6 +103,14 @@ def _outlet_and_place(text: str) -> bool:
         and 1 <= len(place.split()) <= 2
         and _capitalised(outlet)
         and _capitalised(place)
+    )
+
+
+def _names_itself(outlet: str) -> bool:
+    """An outlet's name with a desk word or an acronym in it: 'BBC News', 'CNN', 'ARD'."""
+    return _desk(outlet) or any(
+        sum(c.isupper() for c in word) >= 2 and word.isalpha() and word.isupper()
+        for word in outlet.replace("-", " ").split()
     )
 
 

@@ -141,7 +141,7 @@ def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) 
     if is_byline(text) or is_name_list(text) or credits.is_signed_byline(text):
         leave_out(page, index, raw_lines)  # a page byline, and its second line (bylines.py)
         below = _below(page, clean, index)
-        if below is not None and bylines.continues_byline(clean[below]):
+        if below is not None and bylines.continues_byline(clean[below], titled=True):
             leave_out(page, below, raw_lines)
         return
     if is_caption(text) or credits.is_credit(text):
@@ -231,7 +231,8 @@ def entry_text(
     ) or (not draft.byline and _signed(page, clean, index, draft)):
         page.kinds[index] = "byline"
         draft.byline = text
-        if below is not None and not draft.body and bylines.continues_byline(clean[below]):
+        titled = draft.title is not None
+        if below is not None and not draft.body and bylines.continues_byline(clean[below], titled):
             page.kinds[below] = "byline"  # 'By Jane Smith' / 'BBC News, Kyiv' (bylines.py)
             draft.byline = f"{text}\n{clean[below]}"
         return
