@@ -72,7 +72,9 @@ def continues_byline(second: str, titled: bool) -> bool:
 
 def name_over_role(first: str, second: str) -> bool:
     """'Jane Smith' / 'Senior correspondent': a list of names right over a reporter's job."""
-    return is_name_list(first) and _short_plain(second) and is_role(second)
+    if len(second) > 60:
+        return False  # most lines under an entry's first line: a paragraph (a fast test)
+    return is_role(second) and is_name_list(first) and _short_plain(second)
 
 
 def _short_plain(text: str) -> bool:

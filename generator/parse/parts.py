@@ -219,7 +219,7 @@ def entry_text(
             page.furniture.append(first)
             page.furniture.sort(key=lambda p: p.line)
         return
-    below = _below(page, clean, index)
+    below = None if draft.body else _below(page, clean, index)  # a byline's second line
     if (
         not draft.body
         and not draft.byline
@@ -232,7 +232,7 @@ def entry_text(
         page.kinds[index] = "byline"
         draft.byline = text
         titled = draft.title is not None
-        if below is not None and not draft.body and bylines.continues_byline(clean[below], titled):
+        if below is not None and bylines.continues_byline(clean[below], titled):
             page.kinds[below] = "byline"  # 'By Jane Smith' / 'BBC News, Kyiv' (bylines.py)
             draft.byline = f"{text}\n{clean[below]}"
         return
