@@ -1,12 +1,16 @@
 """A byline's second line (generator/parse/bylines.py) and a reporter's job alone
-(credits.is_role), line by line; the golden ingest cases test them in place
-(paste_bbc_en_two_line_bylines, intl_*_two_line_bylines, trap_bylines_second_line_title)."""
+(credits.is_role), line by line, and a kicker right above the headline (headline.py's
+label_kicker, kicker_doubt) on a small page; the golden ingest cases test them in place
+(paste_bbc_en_two_line_bylines, intl_*_two_line_bylines, trap_bylines_second_line_title,
+paste_cnn_en_caps_kicker_live_updates, intl_lemonde_fr_kicker_en_direct,
+en_kicker_caps_label_warned, trap_kicker_*)."""
 
 from __future__ import annotations
 
 import pytest
 
 from generator.parse import bylines, credits
+from generator.parse.liveblog import ParseOptions, read_liveblog
 
 
 @pytest.mark.parametrize(
@@ -68,3 +72,35 @@ def test_name_over_role() -> None:
 )
 def test_is_role(line: str, role: bool) -> None:
     assert credits.is_role(line) is role
+
+
+def _kicker_reading(label: str) -> tuple[str, bool]:
+    """The headline read under ``label`` and whether the reading is reported."""
+    text = (
+        f"{label}\nCeasefire talks resume in Cairo as negotiators return for a third day\n"
+        "Mediators said the gaps between the two sides had narrowed.\n\n16 May 2025\n\n"
+        "14:10 BST\nDelegations return to the table\nThe team arrived in Cairo at noon.\n"
+    )
+    blog, _ = read_liveblog(text, "liveblog.txt", ParseOptions())
+    assert blog.headline is not None
+    codes = {warning.code for warning in blog.warnings}
+    return blog.headline.text, "kicker-or-headline" in codes
+
+
+@pytest.mark.parametrize(
+    ("label", "kicker", "reported"),
+    [
+        ("RUSSIA-UKRAINE WAR LIVE UPDATES", True, False),
+        ("Russia-Ukraine war: live updates", True, False),
+        ("LIVE: Russia-Ukraine war", True, False),
+        ("Guerra en Ucrania, en directo", True, True),
+        ("WAR IN THE MIDDLE EAST", True, True),
+        ("Krieg gegen die Ukraine", False, False),  # no chrome beside it: the headline
+        ("Israel-Gaza war: day 200", False, False),
+        ("Final: Madrid v Dortmund live", False, False),
+    ],
+)
+def test_label_kicker(label: str, kicker: bool, reported: bool) -> None:
+    headline, warned = _kicker_reading(label)
+    assert (headline != label) is kicker
+    assert warned is reported

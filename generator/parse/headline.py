@@ -226,17 +226,21 @@ def _standfirst_or_stamp(clean: list[str], readings: list[Reading | None], index
 def kicker_doubt(
     clean: list[str], readings: list[Reading | None], top: int | None
 ) -> tuple[int, int] | None:
-    """A label in capitals with no live word read as a kicker over the headline (the label,
-    the headline): 'ZELENSKY AND PUTIN TO MEET' may be a headline in capitals over its
-    subtitle. (A short headline in mixed case over a longer subtitle stays the headline,
-    unreported: 'Russia and Ukraine meet in Istanbul' / 'Live coverage of ...'.)"""
+    """A label read as a kicker over the headline (label_kicker) where the label may be the
+    headline itself: (the label, the headline). Sure are a label in capitals with a live
+    word ('RUSSIA-UKRAINE WAR LIVE UPDATES') and a live label parted from the topic ('LIVE:
+    ...', 'LIVE – ...', 'Guerre en Ukraine : en direct'); a label in capitals alone ('WAR IN THE MIDDLE
+    EAST' may be a headline over its subtitle) or a live word closing a line in mixed case
+    ('Eurovision 2025 final live' may be one too) is reported."""
     above = _text_above(clean, top) if top is not None else None
     if above is None or top is None or len(clean[above].split()) < 4:
         return None  # a shorter label is never the headline
-    text = clean[above]
-    if _LIVE_LEAD.match(text) or _LIVE_END.search(text):
+    if not label_kicker(clean, readings, above, top):
         return None
-    return (above, top) if label_kicker(clean, readings, above, top) else None
+    text = clean[above]
+    live = _LIVE_END.search(text) is not None
+    parted = _LIVE_LEAD.match(text) is not None or (live and ":" in text)
+    return None if parted or (live and _all_caps(text)) else (above, top)
 
 
 def _text_above(clean: list[str], index: int) -> int | None:
