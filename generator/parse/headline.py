@@ -228,10 +228,10 @@ def kicker_doubt(
 ) -> tuple[int, int] | None:
     """A label read as a kicker over the headline (label_kicker) where the label may be the
     headline itself: (the label, the headline). Sure are a label in capitals with a live
-    word ('RUSSIA-UKRAINE WAR LIVE UPDATES') and a live label parted from the topic ('LIVE:
-    ...', 'LIVE – ...', 'Guerre en Ukraine : en direct'); a label in capitals alone ('WAR IN THE MIDDLE
-    EAST' may be a headline over its subtitle) or a live word closing a line in mixed case
-    ('Eurovision 2025 final live' may be one too) is reported."""
+    word ('RUSSIA-UKRAINE WAR LIVE UPDATES') and a live label parted from the topic
+    ('LIVE: ...', 'LIVE – ...', 'Guerre en Ukraine : en direct'); a label in capitals alone
+    ('WAR IN THE MIDDLE EAST' may be a headline over its subtitle) or a live word closing a
+    line in mixed case ('Eurovision 2025 final live' may be one too) is reported."""
     above = _text_above(clean, top) if top is not None else None
     if above is None or top is None or len(clean[above].split()) < 4:
         return None  # a shorter label is never the headline
