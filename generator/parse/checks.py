@@ -87,6 +87,8 @@ def check_page(
     for line, stamp, why in page.story_lists:
         clock.warn(line, _column(raw_lines, line), _STORY_LISTS[why].format(stamp=stamp),
                    _STORY_LIST_HINTS[why], "story-list")  # fmt: skip
+    if page.kicker_doubt is not None:
+        _warn_kicker(page, raw_lines, clock, *page.kicker_doubt)
     for draft in page.drafts:
         if not draft.body and draft.title is None:
             clock.warn(draft.line, draft.column, f"entry {draft.label} has no text", "",
@@ -95,6 +97,15 @@ def check_page(
         clock.warn(0, 0, f"furniture line not found: {wanted!r}",
                    "check 'furniture' in source.yml against the live-blog",
                    "furniture-not-found")  # fmt: skip
+
+
+def _warn_kicker(page: Page, raw_lines: list[str], clock: Clock, label: int, top: int) -> None:
+    """headline.kicker_doubt: a label in capitals read as a kicker may be the headline."""
+    raw = raw_lines[label]
+    clock.warn(label + 1, len(raw) - len(raw.lstrip()) + 1, f"{page.clean[label]!r} read as a"
+               f" section label (kicker) over the headline on line {top + 1}; it may be the"
+               " headline", "set 'headline' in source.yml, or confirm",
+               "kicker-or-headline")  # fmt: skip
 
 
 def confirmed(
