@@ -28,6 +28,24 @@ _STAYS = {
 """Where a near miss ends up instead, by the kind of line it became."""
 
 
+_STORY_LISTS = {
+    "between": "read as a list of other stories (a label, then a stamp and one headline"
+    " each, from line {stamp}), left out; entries follow it",
+    "unlabelled": "read as a list of other stories from here to the end of the page (a"
+    " stamp and one headline each, with no label above them), left out",
+}
+_STORY_LIST_HINTS = {
+    "between": "check against the original that these are no entries, or confirm in source.yml",
+    "unlabelled": "check the page's end against the original, or confirm in source.yml",
+}
+"""Why a list of other stories (latest.py) is in doubt, and what to do."""
+
+
+def _column(raw_lines: list[str], line: int) -> int:
+    raw = raw_lines[line - 1]
+    return len(raw) - len(raw.lstrip()) + 1
+
+
 def report_no_headline(page: Page, problems: ProblemCollector) -> None:
     first = next((n for n, kind in enumerate(page.kinds, 1) if kind != "blank"), 1)
     if page.kinds[first - 1] in ("date", "time", "dateline"):
@@ -66,6 +84,11 @@ def check_page(
                    f" entry {label}",
                    "check the entry's end against the original, or confirm in source.yml",
                    "footer-cut")  # fmt: skip
+    for line, stamp, why in page.story_lists:
+        clock.warn(line, _column(raw_lines, line), _STORY_LISTS[why].format(stamp=stamp),
+                   _STORY_LIST_HINTS[why], "story-list")  # fmt: skip
+    if page.kicker_doubt is not None:
+        _warn_kicker(page, raw_lines, clock, *page.kicker_doubt)
     for draft in page.drafts:
         if not draft.body and draft.title is None:
             clock.warn(draft.line, draft.column, f"entry {draft.label} has no text", "",
@@ -74,6 +97,15 @@ def check_page(
         clock.warn(0, 0, f"furniture line not found: {wanted!r}",
                    "check 'furniture' in source.yml against the live-blog",
                    "furniture-not-found")  # fmt: skip
+
+
+def _warn_kicker(page: Page, raw_lines: list[str], clock: Clock, label: int, top: int) -> None:
+    """headline.kicker_doubt: a label in capitals read as a kicker may be the headline."""
+    raw = raw_lines[label]
+    clock.warn(label + 1, len(raw) - len(raw.lstrip()) + 1, f"{page.clean[label]!r} read as a"
+               f" section label (kicker) over the headline on line {top + 1}; it may be the"
+               " headline", "set 'headline' in source.yml, or confirm",
+               "kicker-or-headline")  # fmt: skip
 
 
 def confirmed(

@@ -226,6 +226,14 @@ _ROLE = re.compile(
     rf"(?:{'|'.join(_JOBS.values())})s?(?P<place>{_IN} [\w’'.-]+(?: [\w’'.-]+)?)?",
     re.IGNORECASE,
 )
+_ROLE_ALONE = re.compile(
+    rf"(?:[\w-]+ ){{0,3}}(?:\w+-)?(?:\w{{3,}}(?:{_JOBS['de']}|{_JOBS['nl']})"
+    rf"|{'|'.join(_JOBS.values())})s?"
+    rf"(?P<place>{_IN} [\w’'.-]+(?: [\w’'.-]+)?)?",
+    re.IGNORECASE,
+)
+"""A reporter's job on a line of its own: 'Senior correspondent', 'Corresponsal en Kiev',
+'Chefkorrespondentin in Moskau' (a byline's second line, bylines.py)."""
 _FROM_WORDS = re.compile(rf" (?:{'|'.join(_FROM.values())}) ", re.IGNORECASE)
 _REPORTING = re.compile(
     rf"(?P<name>{_NAME_RE}),? (?:{'|'.join(_FROM.values())})"
@@ -278,3 +286,14 @@ def is_signature(clean: str) -> bool:
         and _capitalised(match["outlet"])
         and _capitalised(match["name"].replace(" and ", " "))
     )
+
+
+def is_role(clean: str) -> bool:
+    """A reporter's job alone, its place (if any) capitalised: 'Political editor'."""
+    if len(clean) > 60 or _UNSIGNED.search(clean) is not None:
+        return False
+    match = _ROLE_ALONE.fullmatch(clean)
+    if match is None:
+        return False
+    place = match["place"] or ""
+    return not place or place.split()[-1][:1].isupper()

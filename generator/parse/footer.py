@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from ..model import Paragraph
 from .credits import is_copyright
 from .furniture import TEASER_BLOCKS
-from .parts import Draft, Page
+from .parts import Draft, Page, lone_title_as_text
 
 END_LABELS = {
     label.casefold()
@@ -320,10 +320,13 @@ def _first_text(page: Page, start: int) -> int | None:
 
 def _drop_parts(page: Page, draft: Draft, line: int) -> None:
     """What the footer's lines had been read as is undone."""
+    parts = len(draft.body) + len(draft.captions)
     draft.body = [p for p in draft.body if p.line < line]
     draft.captions = [p for p in draft.captions if p.line < line]
     if draft.title is not None and draft.title.line >= line:
         draft.title = None
+    if len(draft.body) + len(draft.captions) < parts:  # a title needs text: the footer is none
+        lone_title_as_text(page, draft)
     if draft.updated is not None and draft.updated_line >= line:
         draft.updated, draft.updated_line = None, 0
     page.datelines = [(n, r) for n, r in page.datelines if n < line]

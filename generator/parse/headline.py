@@ -8,6 +8,8 @@ or more among the lines above the first entry that is none of those.
 
 from __future__ import annotations
 
+import re
+
 from .dateline import Reading
 from .furniture import (
     SUMMARY_BLOCKS,
@@ -53,7 +55,10 @@ def find_headline(
             heading = then is not None and then in candidates and not _sentence(clean[then])
             if _section_name(after) and heading:
                 continue
-        if following is not None and _kicker(clean, readings, index, following):
+        if following is not None and (
+            _kicker(clean, readings, index, following)
+            or label_kicker(clean, readings, index, following)
+        ):
             return following
         return index
     return candidates[0] if candidates else None
@@ -154,3 +159,92 @@ def _kicker(clean: list[str], readings: list[Reading | None], index: int, follow
         return False
     standfirst = clean[below].rstrip("\"'”’»)")
     return standfirst.endswith((".", "!", "?")) and not title_like(clean[below])
+
+
+_LIVE_WORDS = {
+    "en": "live|live updates|live blog|liveblog|latest|the latest|as it happened",
+    "de": "liveblog|live-blog|liveticker|live-ticker|im liveblog|im ticker|live",
+    "fr": "en direct|direct|en continu",
+    "es": "en directo|en vivo|directo|minuto a minuto|última hora",
+    "it": "in diretta|diretta|live|in tempo reale",
+    "pt": "ao vivo|em directo|em direto|tempo real|minuto a minuto",
+    "nl": "live|liveblog|liveupdates",
+    "ru": "онлайн|прямая трансляция|главное",
+    "uk": "онлайн|наживо|головне",
+    "tr": "canlı|canlı blog|son dakika",
+}
+"""What marks a short line as the page's live label ('Ukraine war live updates')."""
+_LIVE = "|".join(sorted({w for ws in _LIVE_WORDS.values() for w in ws.split("|")}, key=len)[::-1])
+_LIVE_LEAD = re.compile(rf"(?:{_LIVE})\s?[:|–—-]\s", re.IGNORECASE)
+"""A live label that opens the line: 'LIVE: Russia-Ukraine war', 'En direct | ...'."""
+_LIVE_END = re.compile(rf"\s(?:{_LIVE})$", re.IGNORECASE)
+"""A live label that closes the line: 'Guerra en Ucrania, en directo'."""
+_LIVE_ALONE = re.compile(rf"(?:{_LIVE})", re.IGNORECASE)
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def label_kicker(
+    clean: list[str], readings: list[Reading | None], index: int, following: int
+) -> bool:
+    """A section label of four to six words right above the headline, no chrome between:
+    in capitals ('WAR IN UKRAINE LIVE') or a live label ('Ukraine war live updates',
+    'LIVE: Russia-Ukraine war'), over a longer heading in mixed case under which come a
+    standfirst sentence or a stamp. (Shorter labels are never the headline anyway.)"""
+    text, headline = clean[index], clean[following]
+    words = len(text.split())
+    if words > 6 or following != next_text(clean, index) or not title_like(text):
+        return False
+    caps, lead = _all_caps(text), _LIVE_LEAD.match(text) is not None
+    if ":" in text:  # 'Russia-Ukraine war: live updates', not 'Final: Madrid v Dortmund live'
+        after = text.rsplit(":", 1)[1].strip()
+        if not (caps or lead or _LIVE_ALONE.fullmatch(after)):
+            return False
+    if not (caps or lead or _LIVE_END.search(text)):
+        return False
+    if _all_caps(headline) or headline[:1] in _BULLETS or not title_like(headline):
+        return False
+    if not (words + 2 <= len(headline.split()) <= 25):
+        return False
+    return _standfirst_or_stamp(clean, readings, following)
+
+
+def _standfirst_or_stamp(clean: list[str], readings: list[Reading | None], index: int) -> bool:
+    below = next_text(clean, index)
+    while below is not None and is_chrome(clean[below]):
+        below = next_text(clean, below)
+    if below is None:
+        return False
+    if readings[below] is not None:
+        return True
+    return _sentence(clean[below])
+
+
+def kicker_doubt(
+    clean: list[str], readings: list[Reading | None], top: int | None
+) -> tuple[int, int] | None:
+    """A label read as a kicker over the headline (label_kicker) where the label may be the
+    headline itself: (the label, the headline). Sure are a label in capitals with a live
+    word ('RUSSIA-UKRAINE WAR LIVE UPDATES') and a live label parted from the topic
+    ('LIVE: ...', 'LIVE – ...', 'Guerre en Ukraine : en direct'); a label in capitals alone
+    ('WAR IN THE MIDDLE EAST' may be a headline over its subtitle) or a live word closing a
+    line in mixed case ('Eurovision 2025 final live' may be one too) is reported."""
+    above = _text_above(clean, top) if top is not None else None
+    if above is None or top is None or len(clean[above].split()) < 4:
+        return None  # a shorter label is never the headline
+    if not label_kicker(clean, readings, above, top):
+        return None
+    text = clean[above]
+    live = _LIVE_END.search(text) is not None
+    parted = _LIVE_LEAD.match(text) is not None or (live and ":" in text)
+    return None if parted or (live and _all_caps(text)) else (above, top)
+
+
+def _text_above(clean: list[str], index: int) -> int | None:
+    for earlier in range(index - 1, -1, -1):
+        if clean[earlier]:
+            return earlier
+    return None

@@ -28,8 +28,9 @@ from .furniture import (
     is_teaser_card_line,
     is_teaser_link,
 )
-from .headline import find_headline, is_dateline
+from .headline import find_headline, is_dateline, kicker_doubt
 from .labels import is_label, leave_out_labels
+from .latest import cut_story_lists
 from .names import Names
 from .parts import (
     Draft,
@@ -63,6 +64,7 @@ def classify(
     mark_durations(page, raw_lines, clean, readings, rules)  # '1:32' under 'Play' is no stamp
     leave_out_ages_beside_times(page, raw_lines, clean, readings)  # '2h ago' / '16.35 GMT'
     top = find_headline(clean, readings, rules, headline)
+    page.kicker_doubt = None if headline else kicker_doubt(clean, readings, top)
     first_entry = _first_entry(clean, readings, top)
     if top is not None:
         page.headline = Paragraph(raw_lines[top].strip(), top + 1)
@@ -81,6 +83,7 @@ def classify(
     page.titles_above = _titles_above(clean, readings, stamps, rules)
     page.stamp_lines = set(stamps)
     _walk(page, raw_lines, clean, readings, top, first_entry, rules)
+    cut_story_lists(page, raw_lines, readings)  # 'Latest news' / '16:40' / a headline
     cut_footer(page, raw_lines)  # the page's footer below the last entry is no entry text
     page.page_date = _page_date(page)
     return page

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Paragraph
-from . import credits
+from . import bylines, credits
 from .dateline import Reading
 from .furniture import (
     SUMMARY_BLOCKS,
@@ -77,6 +77,11 @@ class Page:
     """Entries are divided by blank lines, so a time line glued to text is part of it."""
     footer_prose: tuple[int, int, str] | None = None
     """Line and column of a sentence left out with the page footer, and the entry above it."""
+    story_lists: list[tuple[int, int, str]] = field(default_factory=list)
+    """Doubtful lists of other stories (latest.py): the label's or first stamp's line, the
+    first stamp's line, and why ('between' entries, 'unlabelled')."""
+    kicker_doubt: tuple[int, int] | None = None
+    """A label in capitals read as a kicker, and the headline under it (headline.py)."""
 
 
 def next_text(clean: list[str], index: int) -> int | None:
@@ -124,6 +129,16 @@ def title_from_above(page: Page, draft: Draft) -> None:
         return
 
 
+def lone_title_as_text(page: Page, draft: Draft) -> None:
+    """A line read as an entry's title because text stood below it, when that text is left
+    out (a footer, a list of other stories), is the entry's one paragraph."""
+    title = draft.title
+    if title is None or title.line == draft.line or draft.body or draft.captions:
+        return
+    page.kinds[title.line - 1] = "paragraph"
+    draft.title, draft.body = None, [title]
+
+
 def title_like(text: str) -> bool:
     if len(text) > 140 or len(text.split()) > 22:
         return False
@@ -136,11 +151,14 @@ def title_like(text: str) -> bool:
 def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) -> None:
     """Text above the first entry: intro, or a page byline or module label (left out)."""
     text = clean[index]
-    if is_byline(text) or is_name_list(text) or is_caption(text):
-        leave_out(page, index, raw_lines)
+    if is_byline(text) or is_name_list(text) or credits.is_signed_byline(text):
+        leave_out(page, index, raw_lines)  # a page byline, and its second line (bylines.py)
+        below = _below(page, clean, index)
+        if below is not None and bylines.continues_byline(clean[below], titled=True):
+            leave_out(page, below, raw_lines)
         return
-    if credits.is_credit(text) or credits.is_signed_byline(text):
-        leave_out(page, index, raw_lines)  # a lead photo's credit, a page byline
+    if is_caption(text) or credits.is_credit(text):
+        leave_out(page, index, raw_lines)  # a lead photo's credit
         return
     following = next_text(clean, index)
     if (
@@ -214,17 +232,22 @@ def entry_text(
             page.furniture.append(first)
             page.furniture.sort(key=lambda p: p.line)
         return
+    below = None if draft.body else _below(page, clean, index)  # a byline's second line
     if (
         not draft.body
         and not draft.byline
-        and (is_byline(text) or (draft.title is not None and is_name_list(text)))
-    ):
+        and (
+            is_byline(text)
+            or (draft.title is not None and is_name_list(text))
+            or (below is not None and bylines.name_over_role(text, clean[below]))
+        )
+    ) or (not draft.byline and _signed(page, clean, index, draft)):
         page.kinds[index] = "byline"
         draft.byline = text
-        return
-    if not draft.byline and _signed(page, clean, index, draft):
-        page.kinds[index] = "byline"
-        draft.byline = text
+        titled = draft.title is not None
+        if below is not None and bylines.continues_byline(clean[below], titled):
+            page.kinds[below] = "byline"  # 'By Jane Smith' / 'BBC News, Kyiv' (bylines.py)
+            draft.byline = f"{text}\n{clean[below]}"
         return
     opening = not draft.body and draft.title is None
     heading = following is not None and page.kinds[following] in ("", "caption")
@@ -237,6 +260,14 @@ def entry_text(
         return
     page.kinds[index] = "paragraph"
     draft.body.append(paragraph)
+
+
+def _below(page: Page, clean: list[str], index: int) -> int | None:
+    """The line right under ``index`` (no blank line between), not yet read, no stamp."""
+    below = index + 1
+    if below >= len(clean) or not clean[below] or page.kinds[below]:
+        return None
+    return None if below in page.stamp_lines else below
 
 
 def _signed(page: Page, clean: list[str], index: int, draft: Draft) -> bool:

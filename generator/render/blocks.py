@@ -82,7 +82,9 @@ def _render_entry_head(entry: Entry) -> list[str]:
         lines += [f"**{escape_text(entry.title, at_line_start=False)}**",
                   "{ .explainer-entry-title }", ""]  # fmt: skip
     if entry.byline:
-        byline = escape_text(entry.byline, at_line_start=False)
+        # A byline over two lines ('By Jane Smith' / 'BBC News, Kyiv') keeps its line break.
+        first, *more = entry.byline.split("\n")
+        byline = "  \n".join([escape_text(first, at_line_start=False), *map(escape_text, more)])
         lines += [f"*{byline}*", "{ .explainer-byline }", ""]
     return lines
 
