@@ -31,7 +31,7 @@ from .dateline import Reading
 from .dating import Clock, check_offsets, detect_order, entry_anchor, settle, utc, valid_clock
 from .furniture import FurnitureRules
 from .lines import Draft, Page, classify
-from .memo import forget
+from .memo import forgetting
 from .names import detect_language, names_for
 from .stamps import near_miss_kind, normalise
 from .walk import check_order, resolve, section_days, walk_days
@@ -87,6 +87,7 @@ def parse_liveblog(
 
 
 @cycle_collector_paused()  # also for `explainer parse` and `check`, outside the pipeline
+@forgetting  # memo.py: what was remembered about this page's lines lasts one parse
 def read_liveblog(
     text: str, path: str = "liveblog.txt", options: ParseOptions = ParseOptions()
 ) -> tuple[Liveblog, str]:
@@ -117,8 +118,6 @@ def read_liveblog(
     except ContentError as error:
         error.lines = lines  # so `explainer parse` can show how each line was read
         raise
-    finally:
-        forget()  # memo.py: the answers about this page's lines
 
 
 def _read_page(
