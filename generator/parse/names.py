@@ -190,14 +190,56 @@ _STOPWORDS = {
 }
 
 
+DATE_WORD_VOTES = 2
+"""What a month's or weekday's full name in a date counts for, against one common short
+word: a date line names the page's language where a short page has few other words."""
+
+
 def detect_language(text: str) -> str:
-    """The language most of the text's common short words belong to (English on a tie)."""
-    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    """The language most of the text's common short words belong to (English on a tie).
+
+    A month's or weekday's full name that only one language has, next to a figure as in a
+    date (``Freitag, 16. Mai``, ``mercredi 14``), counts for ``DATE_WORD_VOTES`` words; a
+    name with no figure beside it may be a word (``Sunday`` in a title) and counts for none,
+    and a name that is an everyday English word (``_ALSO_WORDS``) never counts.
+    """
+    text = text[:20000].lower()
     counts = dict.fromkeys(_STOPWORDS, 0)
     sets = {code: set(words_.split()) for code, words_ in _STOPWORDS.items()}
-    for word in words:
+    dated = _date_words()
+    for found in re.finditer(r"[^\W\d_]+", text):
+        word = found[0]
         for code, stop in sets.items():
             if word in stop:
                 counts[code] += 1
+        code = dated.get(word)
+        start, end = found.span()
+        if code is not None and _DIGIT.search(text, max(start - 4, 0), end + 4):
+            counts[code] += DATE_WORD_VOTES
     best = max(counts, key=lambda code: (counts[code], code == "en"))
     return best if counts[best] else "en"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _date_words() -> dict[str, str]:
+    """Full month and weekday names (CLDR, lower case) of one language only, by language."""
+    found: dict[str, set[str]] = {}
+    for code in LANGUAGES:
+        locale = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for table in (locale.months, locale.days):
+                for name in table[context]["wide"].values():
+                    found.setdefault(name.lower(), set()).add(code)
+    return {
+        name: next(iter(codes))
+        for name, codes in found.items()
+        if len(codes) == 1 and name not in _ALSO_WORDS
+    }
+
+
+_ALSO_WORDS = frozenset({"march", "may", "mars"})
+"""Month names that are also everyday English words ('may', 'march', the planet): beside
+a figure ('Mars 2020', 'may 2 ...') they still say nothing of the page's language."""
