@@ -212,10 +212,10 @@ def detect_language(text: str) -> str:
         for code, stop in sets.items():
             if word in stop:
                 counts[code] += 1
-        code = dated.get(word)
+        named = dated.get(word)
         start, end = found.span()
-        if code is not None and _DIGIT.search(text, max(start - 4, 0), end + 4):
-            counts[code] += DATE_WORD_VOTES
+        if named is not None and _DIGIT.search(text, max(start - 4, 0), end + 4):
+            counts[named] += DATE_WORD_VOTES
     best = max(counts, key=lambda code: (counts[code], code == "en"))
     return best if counts[best] else "en"
 
