@@ -21,6 +21,11 @@ A list of names ('Jane Smith') right over a reporter's job is a byline even wher
 has no title yet (else the name would be read as the title). Anything else under a byline
 (a title in title case, a sentence, a date) stays what it was.
 
+Signatures take two lines in the same way: a byline on the stamp's own line (``11:02 , Jane
+Doe`` / ``BBC News``, ``14:05 GMT - By Jane Doe`` / ``Senior correspondent``) and a signature
+closing an entry (``— Jane Doe`` / ``BBC News, Kyiv``, ``-ABC News' Jane Doe`` / ``and John
+Roe``): under_stamp_byline and closing_second below.
+
 The byline keeps both lines verbatim, joined by a line break (``"By Jane Smith\\nBBC News,
 Kyiv"``): the outlet wrote no comma between them, and the reader's page shows the two
 lines as the outlet did (render.blocks).
@@ -28,7 +33,7 @@ lines as the outlet did (render.blocks).
 
 from __future__ import annotations
 
-from .credits import has_quote_marks, is_role
+from .credits import has_quote_marks, is_role, is_signature, is_signed_byline
 from .furniture import is_caption, is_chrome, is_name_list
 
 _DESKS = {
@@ -126,3 +131,69 @@ def _desk(text: str) -> bool:
         if folded in _DESK_WORDS or (len(folded) > 7 and folded.endswith(_COMPOUND_DESKS)):
             return True
     return False
+
+
+# Signatures over two lines (the stamp's own line, or the entry's close).
+
+_AND_WORDS = ("and", "&", "und", "et", "y", "e", "en", "и", "і", "ve")
+"""What joins a second reporter's name on a line of its own: 'and John Roe'."""
+_NAME_MARKS = str.maketrans("", "", "-'’.")
+"""Marks inside a name: 'Jean-Luc', 'O’Neill', 'J. Doe'."""
+
+
+def under_stamp_byline(second: str) -> bool:
+    """The line right under a byline that shares the stamp's line ('11:02 , Jane Doe' /
+    'BBC News', '14:05 GMT - By Jane Doe' / 'Senior correspondent'). The entry has no
+    title yet, so a heading may stand there: only a reporter's job, an outlet and place
+    that names itself ('BBC News, Kyiv'), or an outlet's name ending in a desk word ('BBC
+    News', 'Kyiv Bureau', not 'Kyiv Bureau Reopens') is the byline's second line."""
+    return continues_byline(second, titled=False) or _outlet_alone(second)
+
+
+def closing_second(first: str, second: str, above: str) -> bool:
+    """``second``, right under ``first`` at an entry's close, is the second line of the
+    signature ``first`` opens: a signature by credits' one-line rules ('-ABC News' Jane
+    Doe', 'Alix Morgan, political reporter') over more names ('and John Roe') or a byline's
+    second line (continues_byline); or a dash and a reporter's name ('— Jane Doe') over a
+    job, an outlet and place that names itself ('BBC News, Kyiv') or a desk ('ARD-Studio
+    Moskau'), where the line above quotes no one ('“We are ready.”' / '— Volodymyr
+    Zelensky' / ... is a quote's attribution)."""
+    if is_signature(first) or is_signed_byline(first):
+        return _more_names(second) or continues_byline(second, titled=True)
+    if not _dash_name(first) or has_quote_marks(above):
+        return False
+    return continues_byline(second, titled=False) or _desk(second)
+
+
+def _more_names(text: str) -> bool:
+    """'and John Roe', 'und Anna Weber': a joiner and a reporter's name, capitalised."""
+    joiner, _, names = text.partition(" ")
+    words = names.split()
+    return (
+        joiner in _AND_WORDS
+        and 2 <= len(words) <= 4
+        and all(word[:1].isupper() and word.translate(_NAME_MARKS).isalpha() for word in words)
+    )
+
+
+def _dash_name(text: str) -> bool:
+    """'— Jane Doe', '-Jane Doe': a dash, then a name of two to four capitalised words."""
+    if text[:1] not in "-–—":
+        return False
+    name = text[1:].strip()
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and is_name_list(name)
+        and not any(c in name for c in "@#()[],;:")
+        and all(word[:1].isupper() for word in words)
+    )
+
+
+def _outlet_alone(text: str) -> bool:
+    """'BBC News', 'Sky News', 'Kyiv Bureau', 'ARD-Hauptstadtstudio': one to three
+    capitalised words, the last a desk word (alone, hyphenated or a compound's end)."""
+    if not _short_plain(text) or len(text.split()) > 3 or not _capitalised(text):
+        return False
+    last = text.replace("-", " ").split()[-1].casefold()
+    return last in _DESK_WORDS or (len(last) > 7 and last.endswith(_COMPOUND_DESKS))

@@ -232,6 +232,10 @@ def entry_text(
             page.furniture.append(first)
             page.furniture.sort(key=lambda p: p.line)
         return
+    if _under_stamp_byline(page, clean, index, draft):
+        page.kinds[index] = "byline"  # '11:02 , Jane Doe' / 'BBC News' (bylines.py)
+        draft.byline = f"{draft.byline}\n{text}"
+        return
     below = None if draft.body else _below(page, clean, index)  # a byline's second line
     if (
         not draft.body
@@ -245,7 +249,11 @@ def entry_text(
         page.kinds[index] = "byline"
         draft.byline = text
         titled = draft.title is not None
-        if below is not None and bylines.continues_byline(clean[below], titled):
+        if draft.body:
+            below = _closing_second(page, clean, index)  # '— Jane Doe' / 'BBC News, Kyiv'
+        elif below is not None and not bylines.continues_byline(clean[below], titled):
+            below = None
+        if below is not None:
             page.kinds[below] = "byline"  # 'By Jane Smith' / 'BBC News, Kyiv' (bylines.py)
             draft.byline = f"{text}\n{clean[below]}"
         return
@@ -277,9 +285,12 @@ def _signed(page: Page, clean: list[str], index: int, draft: Draft) -> bool:
     text = clean[index]
     if not draft.body:
         return credits.is_signed_byline(text)
-    if not (credits.is_signature(text) or credits.is_signed_byline(text)):
+    one_line = credits.is_signature(text) or credits.is_signed_byline(text)
+    dashed = text[:1] in "-–—"  # '— Jane Doe' / 'BBC News, Kyiv' (a fast test first)
+    second = _closing_second(page, clean, index) if one_line or dashed else None
+    if second is None and not one_line:
         return False
-    later = index + 1
+    later = (index if second is None else second) + 1
     while later < len(clean) and clean[later] and is_chrome(clean[later]):
         later += 1
     if later < len(clean) and clean[later] and later not in page.stamp_lines:
@@ -288,6 +299,29 @@ def _signed(page: Page, clean: list[str], index: int, draft: Draft) -> bool:
     if following is None or following in page.stamp_lines:
         return True
     return not clean[following].rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
+
+
+def _closing_second(page: Page, clean: list[str], index: int) -> int | None:
+    """The second line of a signature closing an entry, right under its first (bylines.py)."""
+    below = _below(page, clean, index)
+    above = clean[index - 1] if index else ""
+    if below is None or not bylines.closing_second(clean[index], clean[below], above):
+        return None
+    return below
+
+
+def _under_stamp_byline(page: Page, clean: list[str], index: int, draft: Draft) -> bool:
+    """The line right under a stamp that holds the entry's byline ('11:02 , Jane Doe') is
+    that byline's second line ('BBC News'), by bylines.under_stamp_byline."""
+    return (
+        index == draft.line  # right under the stamp's line (draft.line counts from 1)
+        and bool(draft.byline)
+        and draft.byline == draft.reading.rest
+        and draft.title is None
+        and not draft.body
+        and not draft.captions
+        and bylines.under_stamp_byline(clean[index])
+    )
 
 
 def _continues(text: str) -> bool:
