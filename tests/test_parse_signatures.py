@@ -12,7 +12,14 @@ from generator.parse import bylines
 
 @pytest.mark.parametrize(
     "line",
-    ["BBC News", "Senior correspondent", "BBC News, Kyiv", "Kyiv Bureau", "ARD-Hauptstadtstudio"],
+    [
+        "BBC News",
+        "Senior correspondent",
+        "BBC News, Kyiv",
+        "Kyiv Bureau",
+        "ARD-Hauptstadtstudio",
+        "Corresponsal en Kiev",
+    ],
 )
 def test_under_stamp_byline(line: str) -> None:
     assert bylines.under_stamp_byline(line)
@@ -44,6 +51,7 @@ def test_not_under_stamp_byline(line: str) -> None:
         ("-BBC News' Jane O’Neill", "and Tom Roe"),
         ("Alix Morgan, political reporter", "BBC News, Westminster"),
         ("Lena Roth, Korrespondentin", "ARD-Studio Moskau"),
+        ("— Pablo Ruiz", "Redacción Internacional"),
     ],
 )
 def test_closing_second(first: str, second: str) -> None:
