@@ -132,8 +132,20 @@ def _candidates(
             continue  # 'Summary' under the headline is a box's heading, not a section name
         if is_caption(text) or ends_with_credit(text):
             continue  # a lead image's caption above the headline: '... | AFP'
+        if _phone(text):
+            continue  # the masthead's contact line: 'Americas+1 212 318 2000'
         candidates.append(index)
     return candidates
+
+
+_PHONE = re.compile(r"\+\d{1,3} ?\d{1,4}(?:[ .-]\d{2,4})+(?!\S)")
+"""An international telephone number: '+44 20 7330 7500', '+1 212-318-2000'."""
+
+
+def _phone(text: str) -> bool:
+    """A line that gives a telephone number (seven figures or more after the '+')."""
+    found = _PHONE.search(text)
+    return found is not None and sum(c.isdigit() for c in found.group()) >= 7
 
 
 def _kicker(clean: list[str], readings: list[Reading | None], index: int, following: int) -> bool:
