@@ -51,6 +51,8 @@ Commenti|Comentar|Comentarios|Comentários|Reageer|Reacties|Yorum yap|Yorumlar|�
 Article réservé à nos abonnés|Réservé aux abonnés|Subscriber only|Subscribers only|Premium
 Nur für Abonnenten|Exclusivo para suscriptores|Exclusivo para assinantes|Riservato agli abbonati
 Alleen voor abonnees
+Lien copié|Link kopiert|Enlace copiado|Link copiato|Link copiado|Link gekopieerd|Bağlantı kopyalandı
+Ссылка скопирована|Посилання скопійовано
 """.replace("\n", "|").split("|")
     if line
 }

@@ -58,6 +58,7 @@ def find_headline(
         if following is not None and (
             _kicker(clean, readings, index, following)
             or label_kicker(clean, readings, index, following)
+            or _over_live_heading(clean, index, following)
         ):
             return following
         return index
@@ -132,8 +133,24 @@ def _candidates(
             continue  # 'Summary' under the headline is a box's heading, not a section name
         if is_caption(text) or ends_with_credit(text):
             continue  # a lead image's caption above the headline: '... | AFP'
+        if _phone(text):
+            continue  # the masthead's contact line: 'Americas+1 212 318 2000'
         candidates.append(index)
     return candidates
+
+
+_PHONE = re.compile(r"\+\d{1,3}(?:[ .-]?\d{1,4})(?:[ .-]\d{2,4})+(?!\S)")
+"""An international telephone number: '+44 20 7330 7500', '+1 212-318-2000'."""
+
+
+def _phone(text: str) -> bool:
+    """A line that gives a telephone number: seven figures or more after the '+', in groups
+    not all of three (a figure with thousands spaced, '+1 250 000 soldats', is no number)."""
+    found = _PHONE.search(text)
+    if found is None or sum(c.isdigit() for c in found.group()) < 7:
+        return False
+    groups = re.split(r"[ .-]", found.group())[1:]
+    return not all(len(group) == 3 for group in groups)
 
 
 def _kicker(clean: list[str], readings: list[Reading | None], index: int, following: int) -> bool:
@@ -163,7 +180,8 @@ def _kicker(clean: list[str], readings: list[Reading | None], index: int, follow
 
 _LIVE_WORDS = {
     "en": "live|live updates|live blog|liveblog|latest|the latest|as it happened",
-    "de": "liveblog|live-blog|liveticker|live-ticker|im liveblog|im ticker|live",
+    "de": "liveblog|live-blog|liveticker|live-ticker|im liveblog|im ticker|live|newsblog"
+    "|newsticker|news-ticker",
     "fr": "en direct|direct|en continu",
     "es": "en directo|en vivo|directo|minuto a minuto|última hora",
     "it": "in diretta|diretta|live|in tempo reale",
@@ -180,6 +198,25 @@ _LIVE_LEAD = re.compile(rf"(?:{_LIVE})\s?[:|–—-]\s", re.IGNORECASE)
 _LIVE_END = re.compile(rf"\s(?:{_LIVE})$", re.IGNORECASE)
 """A live label that closes the line: 'Guerra en Ucrania, en directo'."""
 _LIVE_ALONE = re.compile(rf"(?:{_LIVE})", re.IGNORECASE)
+
+
+_LIVE_HEADING = re.compile(rf"(?:[^\W\d_]+-)?(?:{_LIVE})\s?[:|–—-]\s", re.IGNORECASE)
+"""A heading that opens with the page's live label, maybe a compound: 'Ukraine-Newsblog: ...',
+'LIVE – ...', 'EN DIRECT - ...'."""
+
+
+def _over_live_heading(clean: list[str], index: int, following: int) -> bool:
+    """A topic label of six words at most ('Krieg in der Ukraine'), in any case, right above a
+    longer heading that opens with the live label ('Ukraine-Newsblog: Russland und ...'): the
+    live page's headline is the line that names it live, so the label is a kicker. A heading
+    that ends as a sentence ('Live: Powell speaks after the decision.') is a standfirst under a
+    short headline, not this."""
+    text, heading = clean[index], clean[following]
+    if following != next_text(clean, index) or len(text.split()) > 6 or ":" in text:
+        return False
+    if not title_like(text) or _sentence(text) or _LIVE_HEADING.match(heading) is None:
+        return False
+    return len(heading.split()) >= len(text.split()) + 2 and not _sentence(heading)
 
 
 def _all_caps(text: str) -> bool:

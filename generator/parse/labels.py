@@ -53,6 +53,9 @@ Load more|Load more posts|Load more updates|Show more|Show more updates|See more
 Back to top|Loading|Loading...|Loading…|Continue reading|Gift Article|Gift this article
 Follow us|Vote|Skip advertisement|Accept and continue|Reply|Show comments|View comments
 Share article|Listen to article|Open in app|Show less|Read less|Ad|View more|Refresh
+Listen to this article|Artikel anhören|Écouter cet article|Écouter l'article|Écouter l’article
+Escuchar este artículo|Ascolta questo articolo|Ouvir este artigo|Luister naar dit artikel
+Прослушать статью|Слушать статью|Прослухати статтю|Слухати статтю|Haberi dinle
 Jump to latest|Go to latest|Back to latest|Show latest updates|See latest updates|New updates
 Share this update|Share this entry|Share this story|Beitrag teilen|Partager ce post
 Partager cet article|Compartir esta entrada|Condividi questo post|Compartilhe esta publicação

@@ -28,6 +28,7 @@ from .furniture import (
     is_teaser_card_line,
     is_teaser_link,
 )
+from .headerpair import is_header_pair
 from .headline import find_headline, is_dateline, kicker_doubt
 from .labels import is_label, leave_out_labels
 from .latest import cut_story_lists
@@ -160,6 +161,8 @@ def _first_entry(clean: list[str], readings: list[Reading | None], top: int | No
         bare = reading.has_date and reading.has_time and reading.plain and not reading.rest
         if bare and shapes[_shape(reading)] == 1 and len(shapes) > 1:
             continue  # a bare header dateline: 'Mon 2 Aug 2021 12.45 EDT'
+        if bare and is_header_pair(clean, readings, index):
+            continue  # one in the entries' shape, over the page's 'Updated ...' line
         return index
     return len(clean)
 

@@ -46,6 +46,8 @@ PREFIXES = {
         "опубліковано",
         "yayınlanma tarihi",
         "yayınlanma",
+        "giriş tarihi",
+        "giriş",
     ],
     "updated": [
         "stand:",
