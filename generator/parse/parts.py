@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Paragraph
-from . import bylines, credits
+from . import bylines, credits, tips
 from .dateline import Reading
 from .furniture import (
     SUMMARY_BLOCKS,
@@ -159,6 +159,9 @@ def header_text(page: Page, raw_lines: list[str], clean: list[str], index: int) 
         return
     if is_caption(text) or credits.is_credit(text):
         leave_out(page, index, raw_lines)  # a lead photo's credit
+        return
+    if tips.is_tip_line(text):
+        leave_out(page, index, raw_lines)  # 'Got a tip? Get in touch' (tips.py)
         return
     following = next_text(clean, index)
     if (
