@@ -215,6 +215,11 @@ def entry_text(
             and credits.captions_credit(clean, index, following, page.stamp_lines)
         )
         or (
+            bool(draft.body)
+            and following is not None
+            and credits.captions_named_photo(clean, index, following)
+        )
+        or (
             title_like(text)  # first: most paragraphs end with a full stop
             and len(text.split()) <= 14
             and following is not None
