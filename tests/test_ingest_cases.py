@@ -91,7 +91,15 @@ def _normalise_expected(expected: dict[str, Any]) -> dict[str, Any]:
     return expected
 
 
-OPEN: dict[str, str] = {}
+OPEN: dict[str, str] = {
+    "paste_euronews_en_published_on_updated_copyright": "'16/05/2025' on an English page is read"
+    " month first (an error); the menu line is taken for the headline, the lead photo's caption"
+    " lines and share buttons for intro, '(Reuters)' for a caption, 'More about this topic' and"
+    " its titles for text",
+    "paste_zdfheute_de_uhr_beitragslaenge_quelle": "a video's 'Beitragslänge:' label (its '1 min'"
+    " is left out) reads as text; 'Mehr zum Ukraine-Krieg' (a related block headed by 'Mehr zum'"
+    " + topic) and its title read as the last entry's text",
+}
 """Cases the parser does not read right yet, with what goes wrong. They run all the same and
 are expected to fail (strict: one that starts passing fails until it is taken off the list)."""
 

@@ -90,8 +90,24 @@ _DIGIT = re.compile(r"\d")
 _HOUR_SUFFIX = re.compile(r"(\d{1,2})\s?h(?![\w])", re.IGNORECASE)
 
 
+_DATE_LABEL = re.compile(r"(?:date|datum|fecha|data|дата|tarih)\s?:\s*", re.IGNORECASE)
+"""A page's ``Datum: 16.05.2025 09:00 Uhr``: the word "date" (en, de/nl, es, fr/it/pt,
+ru/uk, tr) and a colon before a whole dateline, read as the bare dateline."""
+
+
 def read_stamp(line: str, names: Names) -> Reading | None:
     """The stamp ``line`` (already normalised) holds, or None when it is not a stamp."""
+    label = _DATE_LABEL.match(line)
+    if label is not None:
+        reading = _read_plain(line[label.end() :], names)
+        labelled = reading is not None and reading.has_date and reading.has_time
+        return reading if labelled and reading is not None and not reading.rest else None
+    return _read_plain(line, names)
+
+
+def _read_plain(line: str, names: Names) -> Reading | None:
+    if not line:
+        return None
     if len(line) > 160 and not line[:1].isdigit():
         return None  # a paragraph; a stamp with its text after it starts with the time
     if _DIGIT.search(line) is None:
