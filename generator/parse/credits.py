@@ -194,14 +194,14 @@ _PHOTOGRAPHER_LEAD = re.compile(
 """A credit's lead before a photographer's name (en, fr, de, es, it, pt, nl, tr, ru, uk)."""
 
 
-def captions_named_photo(clean: list[str], index: int, following: int) -> bool:
+def captions_named_photo(clean: list[str], index: int, following: int | None) -> bool:
     """Line ``index``, a one-sentence line after an entry's text, is the caption of the
     credit right under it (no blank between) that names a photographer and an outlet after
     its lead: 'Jerome Powell during a news conference in Washington on May 7.' over
     'Photographer: Al Drago/Bloomberg'. The caller asks only where the entry has text above
     the line; an entry's only sentence over a credit stays its text (an uncaptioned photo),
     and so does any line over a credit that names no photographer ('Photo: Reuters')."""
-    if following != index + 1:
+    if following is None or following != index + 1:
         return False
     lead = _PHOTOGRAPHER_LEAD.match(clean[following])
     if lead is None or not _name_and_outlet(clean[following][lead.end() :]):

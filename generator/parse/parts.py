@@ -214,11 +214,7 @@ def entry_text(
             following is not None
             and credits.captions_credit(clean, index, following, page.stamp_lines)
         )
-        or (
-            bool(draft.body)
-            and following is not None
-            and credits.captions_named_photo(clean, index, following)
-        )
+        or (bool(draft.body) and credits.captions_named_photo(clean, index, following))
         or (
             title_like(text)  # first: most paragraphs end with a full stop
             and len(text.split()) <= 14
