@@ -143,7 +143,8 @@ class RenderedPages:
         """A page just rendered: its output kept for the next build."""
         pending = self._pending.pop(page.file.src_uri, None)
         if pending is not None:
-            self._pages[page.file.src_uri] = _Kept(*pending[:1], output, pending[1])
+            key, content = pending
+            self._pages[page.file.src_uri] = _Kept(key, output, content)
 
     # -- the theme's own pages (404.html, sitemap.xml) -----------------------------------
 

@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+SUMMARY = re.compile(
+    r"converted (\d+) page\(s\) whose Markdown changed; reused the conversion of \d+; "
+    r"wrote (\d+) file\(s\) as the theme rendered them last time"
+)
+"""The line the plugin logs after a serve rebuild that reused something."""
 POLL_SECONDS = 180  # a bound, not a timing assertion: a slow machine waits longer, never fails
 
 
@@ -42,6 +47,21 @@ class Server:
 
     def output(self) -> str:
         return self.log.read_text("utf-8", errors="replace")
+
+    def saved(self, path: Path, old: str, new: str) -> None:
+        """Replace ``old`` by ``new`` in the file, then wait for the rebuild that follows."""
+        # "Reloading browsers" carries a time stamp; MkDocs drops a "Documentation built in
+        # 0.84 seconds" that repeats the one before word for word.
+        builds = self.output().count("Reloading browsers")
+        text = path.read_text("utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), "utf-8")
+        self.wait("the rebuild", lambda: self.output().count("Reloading browsers") > builds)
+
+    def rebuilds(self) -> list[tuple[int, int]]:
+        """Each rebuild's summary from the plugin: (pages converted, files written as the
+        theme rendered them last time)."""
+        return [(int(a), int(b)) for a, b in SUMMARY.findall(self.output())]
 
     def wait(self, what: str, check: Callable[[], object], seconds: float = POLL_SECONDS) -> None:
         deadline = time.monotonic() + seconds

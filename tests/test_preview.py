@@ -25,30 +25,14 @@ from generator.pipeline import build
 
 pytestmark = [pytest.mark.site, pytest.mark.slow]
 
-SUMMARY = re.compile(
-    r"converted (\d+) page\(s\) whose Markdown changed; reused the conversion of \d+; "
-    r"wrote (\d+) file\(s\) as the theme rendered them last time"
-)
-
 
 def _conversions(server: Server) -> list[int]:
-    return [int(converted) for converted, _ in SUMMARY.findall(server.output())]
+    return [converted for converted, _ in server.rebuilds()]
 
 
 def _kept(server: Server) -> int:
     """How many files the last rebuild wrote as the theme rendered them before."""
-    return int(SUMMARY.findall(server.output())[-1][1])
-
-
-def _saved(server: Server, path: Path, old: str, new: str) -> None:
-    """Replace ``old`` by ``new`` in the file, then wait for the rebuild that follows."""
-    # "Reloading browsers" carries a time stamp; MkDocs drops a "Documentation built in
-    # 0.84 seconds" that repeats the one before word for word.
-    builds = server.output().count("Reloading browsers")
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    server.wait("the rebuild", lambda: server.output().count("Reloading browsers") > builds)
+    return server.rebuilds()[-1][1]
 
 
 def _without_livereload(html: bytes) -> bytes:
@@ -74,8 +58,7 @@ def test_a_save_converts_only_changed_pages_and_serves_what_a_full_build_makes(
         server.wait("the overview", lambda: "is the official romanisation" in server.get(""))
 
         # One annotation's words: its page (the overview) and nothing else is converted.
-        _saved(
-            server,
+        server.saved(
             content / "annotations.yml",
             "is the official romanisation",
             "is, now, the official romanisation",
@@ -87,8 +70,7 @@ def test_a_save_converts_only_changed_pages_and_serves_what_a_full_build_makes(
 
         # A note's title is in the navigation of every page, converted again or not.
         note = content / "background" / "congress-of-berlin.md"
-        _saved(
-            server,
+        server.saved(
             note,
             'title: "Congress of Berlin (1878)"',
             'title: "The Berlin Congress (1878)"',
@@ -100,7 +82,7 @@ def test_a_save_converts_only_changed_pages_and_serves_what_a_full_build_makes(
 
         # A new key moment: the overview lists it and the timeline badges its entry.
         overview_before, timeline_before = server.get(""), server.get("timeline/")
-        _saved(server, content / "source.yml", '"19:42"]', '"19:42", "17:14"]')
+        server.saved(content / "source.yml", '"19:42"]', '"19:42", "17:14"]')
         assert server.get("") != overview_before and server.get("timeline/") != timeline_before
         assert re.search(r'href="[^"]*#2025-05-16-1714"', server.get("")), "key moment link"
         assert _conversions(server)[-1] >= 2

@@ -9,7 +9,6 @@ render every page again, and every page must show the change.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -20,30 +19,16 @@ from generator.pipeline import build
 
 pytestmark = [pytest.mark.site, pytest.mark.slow]
 
-SUMMARY = re.compile(
-    r"converted \d+ page\(s\) whose Markdown changed; reused the conversion of \d+; "
-    r"wrote (\d+) file\(s\) as the theme rendered them last time"
-)
 PAGES = ("", "timeline/", "glossary/people/", "background/congress-of-berlin/", "about/")
 """A page of each kind."""
 
 
 def _kept(server: Server) -> list[int]:
-    return [int(kept) for kept in SUMMARY.findall(server.output())]
-
-
-def _saved(server: Server, path: Path, old: str, new: str) -> None:
-    """Replace ``old`` by ``new`` in the file, then wait for the rebuild that follows."""
-    builds = server.output().count("Reloading browsers")
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    server.wait("the rebuild", lambda: server.output().count("Reloading browsers") > builds)
+    return [kept for _, kept in server.rebuilds()]
 
 
 def _save_an_annotation(server: Server, project: Path, words: str) -> None:
-    _saved(
-        server,
+    server.saved(
         project / "content" / "annotations.yml",
         "is the official romanisation",
         f"is, {words}, the official romanisation",
@@ -65,7 +50,7 @@ def test_a_change_to_the_configuration_renders_every_page_again(tmp_explainer, t
         _save_an_annotation(server, project, "first")
         assert _kept(server)[-1] == pages - 1 + 2  # all but the overview, 404.html, sitemap
 
-        _saved(server, project / "mkdocs.yml", "an annotated explainer", "a renamed explainer")
+        server.saved(project / "mkdocs.yml", "an annotated explainer", "a renamed explainer")
         assert _kept(server)[-1] == 0
         for page in PAGES:
             assert "a renamed explainer" in server.get(page), page
@@ -88,7 +73,7 @@ def test_a_changed_template_renders_every_page_again(tmp_explainer, tmp_path):
         _save_an_annotation(server, project, "first")
         assert _kept(server)[-1] > 0
 
-        _saved(server, partial, "Footer one", "Footer two")
+        server.saved(partial, "Footer one", "Footer two")
         assert _kept(server)[-1] == 0
         for page in PAGES:
             assert "Footer two" in server.get(page) and "Footer one" not in server.get(page)
